@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One document write or deletion, with the revision it was based on.
+public struct DocumentChange: Sendable {
+  /// Which document.
+  public var key: DocumentKey
+  /// The new content (envelope members are set by the store), or nil to delete the document.
+  public var body: JSONValue?
+  /// The revision the change was based on; nil when the document must not exist yet.
+  public var baseRevision: Int?
+}
+
+extension Store {
+  /// Commits a group of document changes all or nothing, and journals it.
+  ///
+  /// The commit point is the rename of `.pending.json` into place: before it, nothing has
+  /// changed; after it, a crash is finished by the next open (`recover`).
+  /// - Throws: `StoreError.conflict` when a document's revision is no longer the one the change
+  ///   was based on; nothing is written then.
+  @discardableResult
+  public func commit(_ changes: [DocumentChange], command: String, undoes: Int? = nil)
+    throws(StoreError) -> JournalEntry?
+  {
+    guard !changes.isEmpty else { return nil }
+    try createIfNeeded()
+    return try withExclusiveLock { () throws(StoreError) -> JournalEntry in
+      try recover()
+      return try commitHeld(changes, command: command, undoes: undoes)
+    }
+  }
+
+  func commitHeld(_ changes: [DocumentChange], command: String, undoes: Int?)
+    throws(StoreError) -> JournalEntry
+  {
+    guard let rootDescriptor else { throw .notAStore(path: root) }
+    let (sequence, previousHash) = try journalTail()
+    var entryChanges: [JournalEntry.Change] = []
+    var moves: [JSONValue] = []
+    var deletions: [JSONValue] = []
+    try FileSystem.makeDirectory(".tmp", in: rootDescriptor, display: ".tmp")
+    guard let temporary = try FileSystem.openDirectory(".tmp", in: rootDescriptor, display: ".tmp")
+    else { throw .fileSystem(path: ".tmp", operation: "open the folder", code: ENOENT) }
+    defer { close(temporary) }
+
+    for (index, change) in changes.enumerated() {
+      let current = try read(change.key)
+      guard current?.revision == change.baseRevision else {
+        throw .conflict(path: change.key.path, expected: change.baseRevision, found: current?.revision)
+      }
+      var record = JournalEntry.Change(
+        key: change.key, before: current?.revision, after: nil, previous: current?.body,
+        contentHash: nil)
+      if var body = change.body {
+        let revision = (current?.revision ?? 0) + 1
+        body["id"] = .string(change.key.id)
+        body["revision"] = .int(revision)
+        body["schemaVersion"] = .int(schemaVersion)
+        let bytes = Array(JSONWriter.pretty(body).utf8)
+        let name = "\(sequence)-\(index).json"
+        try FileSystem.writeNewFile(name, in: temporary, bytes: bytes, display: ".tmp/" + name)
+        record.after = revision
+        record.contentHash = SHA256.hex(bytes)
+        moves.append(.object(["from": .string(".tmp/" + name), "to": .string(change.key.path)]))
+      } else {
+        deletions.append(.string(change.key.path))
+      }
+      entryChanges.append(record)
+    }
+
+    let entry = JournalEntry(
+      sequence: sequence, time: Clock.timestamp(), user: user, command: command, undoes: undoes,
+      changes: entryChanges, previousHash: previousHash)
+    let pending: JSONValue = .object([
+      "seq": .int(sequence), "journal": .string(JSONWriter.compact(entry.json)),
+      "moves": .array(moves), "deletions": .array(deletions),
+    ])
+    try FileSystem.syncDirectory(temporary, display: ".tmp")
+    let pendingBytes = Array(JSONWriter.pretty(pending).utf8)
+    try FileSystem.writeNewFile("pending.json", in: temporary, bytes: pendingBytes, display: ".tmp")
+    try rename(".tmp/pending.json", to: ".pending.json")
+    try FileSystem.syncDirectory(rootDescriptor, display: root)
+    try apply(pending)
+    return entry
+  }
+
+  func rename(_ from: String, to: String) throws(StoreError) {
+    guard let rootDescriptor else { throw .notAStore(path: root) }
+    guard renameat(rootDescriptor, from, rootDescriptor, to) == 0 else {
+      throw FileSystem.failure(to, "rename into place")
+    }
+  }
+
+  /// Makes the folder a store: its folder, `store.json`, and nothing else.
+  public func createIfNeeded(marking: String = "CUI") throws(StoreError) {
+    if rootDescriptor != nil { return }
+    try makePath(root)
+    guard let descriptor = try FileSystem.openDirectory(root, in: nil, display: root) else {
+      throw .fileSystem(path: root, operation: "open the folder", code: ENOENT)
+    }
+    rootDescriptor = descriptor
+    if try FileSystem.readFile("store.json", in: descriptor, display: "store.json") != nil {
+      return
+    }
+    let settings: JSONValue = .object([
+      "format": "ior-store", "version": .int(Self.formatVersion), "marking": .string(marking),
+      "created": .string(Clock.timestamp()),
+    ])
+    // Two processes may create one store at once: each writes its own temporary file, and
+    // whichever rename comes last leaves an equally good store.json.
+    let temporary = ".store.json.\(getpid())"
+    try FileSystem.writeNewFile(
+      temporary, in: descriptor, bytes: Array(JSONWriter.pretty(settings).utf8),
+      display: "store.json")
+    try rename(temporary, to: "store.json")
+    try FileSystem.syncDirectory(descriptor, display: root)
+  }
+
+  private func makePath(_ path: String) throws(StoreError) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+      prefix += part
+      if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+        throw FileSystem.failure(prefix, "create the folder")
+      }
+      prefix += "/"
+    }
+  }
+}
