@@ -1,5 +1,5 @@
 import Testing
-@testable import IORShell
+@testable import IORDomain
 
 /// Verbs and nouns of the shell, in the order a caller would list them.
 private let vocabulary = [
