@@ -118,6 +118,8 @@ enum FileSystem {
     let copy = dup(descriptor)
     guard copy >= 0, let stream = fdopendir(copy) else { throw failure(display, "list") }
     defer { closedir(stream) }
+    // The copy shares its read position with `descriptor`, which may have been listed already.
+    rewinddir(stream)
     var files: [String] = []
     var links: [String] = []
     while let entry = readdir(stream) {

@@ -22,20 +22,25 @@ extension Store {
   /// - Throws: `StoreError.conflict` when a document's revision is no longer the one the change
   ///   was based on; nothing is written then.
   @discardableResult
-  public func commit(_ changes: [DocumentChange], command: String, undoes: Int? = nil)
-    throws(StoreError) -> JournalEntry?
-  {
+  public func commit(
+    _ changes: [DocumentChange], command: String, undoes: Int? = nil, keepRevisions: Bool = false
+  ) throws(StoreError) -> JournalEntry? {
     guard !changes.isEmpty else { return nil }
+    // Refuse a bad id before anything is created, the store folder included.
+    for change in changes {
+      try DocumentID.validate(change.key.collection)
+      try DocumentID.validate(change.key.id)
+    }
     try createIfNeeded()
     return try withExclusiveLock { () throws(StoreError) -> JournalEntry in
       try recover()
-      return try commitHeld(changes, command: command, undoes: undoes)
+      return try commitHeld(changes, command: command, undoes: undoes, keepRevisions: keepRevisions)
     }
   }
 
-  func commitHeld(_ changes: [DocumentChange], command: String, undoes: Int?)
-    throws(StoreError) -> JournalEntry
-  {
+  func commitHeld(
+    _ changes: [DocumentChange], command: String, undoes: Int?, keepRevisions: Bool = false
+  ) throws(StoreError) -> JournalEntry {
     guard let rootDescriptor else { throw .notAStore(path: root) }
     let (sequence, previousHash) = try journalTail()
     var entryChanges: [JournalEntry.Change] = []
@@ -55,7 +60,9 @@ extension Store {
         key: change.key, before: current?.revision, after: nil, previous: current?.body,
         contentHash: nil)
       if var body = change.body {
-        let revision = (current?.revision ?? 0) + 1
+        // An import keeps each document's revision so that a re-export is byte-identical.
+        let kept = keepRevisions ? body["revision"]?.intValue : nil
+        let revision = kept ?? (current?.revision ?? 0) + 1
         body["id"] = .string(change.key.id)
         body["revision"] = .int(revision)
         body["schemaVersion"] = .int(schemaVersion)

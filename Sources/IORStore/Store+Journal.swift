@@ -38,12 +38,17 @@ extension Store {
     try createIfNeeded()
     return try withExclusiveLock { () throws(StoreError) -> (JournalEntry, JournalEntry) in
       try recover()
-      let target = try undoTarget(sequence: sequence)
-      let changes = try inverse(of: target)
+      let (target, latest) = try undoTarget(sequence: sequence)
+      let changes = try inverse(of: target, latest: latest)
       guard let entry = try commitUnlocked(changes, command: command, undoes: target.sequence)
       else { throw .nothingToUndo(user: user) }
       return (target, entry)
     }
+  }
+
+  /// The transaction `undo` would revert, without reverting it.
+  public func undoCandidate(sequence: Int? = nil) throws -> JournalEntry {
+    try undoTarget(sequence: sequence).target
   }
 
   private func commitUnlocked(_ changes: [DocumentChange], command: String, undoes: Int)
@@ -54,12 +59,17 @@ extension Store {
     try commitHeld(changes, command: command, undoes: undoes)
   }
 
-  private func undoTarget(sequence: Int?) throws(StoreError) -> JournalEntry {
+  /// The entry to undo, and for each document the newest change the journal recorded after it
+  /// (an undo or an undone change), which is the state the document must be in now.
+  private func undoTarget(sequence: Int?) throws(StoreError) -> (
+    target: JournalEntry, latest: [DocumentKey: JournalEntry.Change]
+  ) {
     guard let descriptor = try openJournalForReading() else { throw .nothingToUndo(user: user) }
     defer { close(descriptor) }
     var undone: Set<Int> = []
     var later: [JournalEntry] = []
     var target: JournalEntry?
+    var latest: [DocumentKey: JournalEntry.Change] = [:]
     do {
       try JournalFile(descriptor: descriptor).forEachLineBackward { line, complete in
         guard complete else { return true }
@@ -73,6 +83,9 @@ extension Store {
           return false
         }
         if isCandidate { later.append(entry) }
+        for change in entry.changes where latest[change.key] == nil {
+          latest[change.key] = change
+        }
         return true
       }
     } catch let error as StoreError {
@@ -93,19 +106,39 @@ extension Store {
         throw .undoBlocked(sequence: target.sequence, path: clash.key.path, laterSequence: entry.sequence)
       }
     }
-    return target
+    return (target, latest)
   }
 
-  private func inverse(of target: JournalEntry) throws(StoreError) -> [DocumentChange] {
+  private func inverse(
+    of target: JournalEntry, latest: [DocumentKey: JournalEntry.Change]
+  ) throws(StoreError) -> [DocumentChange] {
     var changes: [DocumentChange] = []
     for change in target.changes {
+      // The document must be as the journal last left it: same revision and, where the journal
+      // has it, same bytes, so a hand edit that kept the revision is not silently overwritten.
+      let expected = latest[change.key] ?? change
       let current = try read(change.key)
-      guard current?.revision == change.after else {
+      guard current?.revision == expected.after else {
+        throw .changedOutsideJournal(path: change.key.path)
+      }
+      if let hash = expected.contentHash, try fileHash(change.key) != hash {
         throw .changedOutsideJournal(path: change.key.path)
       }
       changes.append(
         DocumentChange(key: change.key, body: change.previous, baseRevision: current?.revision))
     }
     return changes
+  }
+
+  /// SHA-256 of a document file's bytes, nil when there is no file.
+  private func fileHash(_ key: DocumentKey) throws(StoreError) -> String? {
+    guard let rootDescriptor,
+      let folder = try FileSystem.openDirectory(
+        key.collection, in: rootDescriptor, display: key.collection)
+    else { return nil }
+    defer { close(folder) }
+    return try FileSystem.readFile(key.id + ".json", in: folder, display: key.path).map {
+      SHA256.hex($0)
+    }
   }
 }

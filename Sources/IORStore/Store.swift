@@ -43,6 +43,10 @@ public final class Store {
         rootDescriptor = nil
         throw .notAStore(path: root)
       }
+      // An empty folder is not a store yet: without its descriptor, the first commit makes
+      // one, store.json included.
+      close(descriptor)
+      rootDescriptor = nil
       return
     }
     if faccessat(descriptor, ".pending.json", F_OK, 0) == 0 {
@@ -59,6 +63,8 @@ public final class Store {
     let copy = dup(descriptor)
     guard copy >= 0, let stream = fdopendir(copy) else { throw FileSystem.failure(root, "list") }
     defer { closedir(stream) }
+    // The copy shares its read position with `descriptor`, which may have been listed already.
+    rewinddir(stream)
     while let entry = readdir(stream) {
       var nameField = entry.pointee.d_name
       let first = withUnsafeBytes(of: &nameField) { $0.first ?? 0 }

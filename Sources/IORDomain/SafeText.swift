@@ -1,0 +1,68 @@
+/// Makes free text from the store safe to print, so that a name typed or hand-edited into a
+/// document can never move the cursor, recolour the terminal or break a Markdown table.
+///
+/// Appropriate wherever stored text (names, titles, owners, plans) is written into `table` or
+/// `md` output. JSON and CSV quote their strings by their own rules and need none of this.
+public enum SafeText {
+  /// `text` with every C0 control character, DEL and C1 control character written as a
+  /// visible `\xHH` escape, and every bidirectional override or isolate as `\u{HHHH}`, so an
+  /// ANSI escape sequence prints as `\x1B[31m` and does nothing.
+  public static func terminal(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+      if needsEscape(scalar) {
+        out.append(escape(scalar))
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// `text` safe inside one Markdown table cell or heading: a line break becomes `<br>`, `\`
+  /// and `|` are backslash-escaped (so a name cannot add a column), and every other control
+  /// character is escaped as `terminal(_:)` does.
+  public static func markdownCell(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    var previousWasCarriageReturn = false
+    for scalar in text.unicodeScalars {
+      // A CR LF pair is one line break, not two.
+      defer { previousWasCarriageReturn = scalar == "\r" }
+      switch scalar {
+      case "\n":
+        if !previousWasCarriageReturn { out.append("<br>") }
+      case "\r": out.append("<br>")
+      case "|": out.append("\\|")
+      case "\\": out.append("\\\\")
+      default:
+        if needsEscape(scalar) {
+          out.append(escape(scalar))
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+
+  /// True for the scalars a terminal or a viewer would act on rather than show.
+  static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F: return true
+    // Bidirectional embeddings, overrides and isolates reorder what follows them on screen.
+    case 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
+  }
+
+  private static func escape(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    if scalar.value <= 0xFF {
+      return "\\x" + (hex.count < 2 ? "0" : "") + hex
+    }
+    return "\\u{" + hex + "}"
+  }
+}

@@ -1,0 +1,52 @@
+import IORDomain
+import IORStore
+
+/// `undo` and `log`: the journal as users see it.
+@MainActor
+enum Undo {
+  static func run(_ invocation: Invocation) throws {
+    let session = invocation.session
+    if session.runTransaction != nil {
+      throw ShellError.refused("undo cannot run inside an --atomic or --dry-run run")
+    }
+    let sequence = try invocation.value("transaction").map { text -> Int in
+      guard let number = Int(text) else {
+        throw ShellError.invalidValue(value: text, expected: "a transaction number (log)")
+      }
+      return number
+    }
+    let target = try session.store.undoCandidate(sequence: sequence)
+    if session.options.interactive, let ask = session.ask {
+      let answer = ask("undo #\(target.sequence) '\(SafeText.terminal(target.command))'"
+        + " of \(target.time)? [y/N] ")
+      guard let answer, ["y", "yes"].contains(answer.lowercased()) else {
+        invocation.note("nothing undone")
+        return
+      }
+    }
+    let (reverted, _) = try session.store.undo(
+      sequence: target.sequence, command: invocation.source)
+    let paths = reverted.changes.map(\.key.path).joined(separator: ", ")
+    invocation.note(
+      "undid #\(reverted.sequence) '\(SafeText.terminal(reverted.command))' (\(paths))")
+  }
+
+  static func log(_ invocation: Invocation) throws {
+    let limit = invocation.value("limit").flatMap(Int.init) ?? 20
+    var table = OutputTable(["seq:#", "time", "user", "command", "undoes", "documents"])
+    for entry in try invocation.session.store.journal(limit: limit) {
+      table.add([
+        .int(entry.sequence), .string(entry.time), .string(entry.user), .string(entry.command),
+        .optional(entry.undoes), .array(entry.changes.map { .string($0.key.path) }),
+      ])
+    }
+    invocation.session.console.out(table.render(invocation.format))
+  }
+}
+
+extension Invocation {
+  /// The output format: `format=`, else the session's default, else table.
+  var format: String {
+    options["format"] ?? session.options.format ?? "table"
+  }
+}

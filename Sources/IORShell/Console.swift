@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where the shell writes: results to standard output, diagnostics to standard error.
+///
+/// Results are buffered and flushed after each command, so that a 10,000-line listing is a few
+/// writes; diagnostics go out at once, after the results written before them.
+@MainActor
+public final class Console {
+  private var buffer: [UInt8] = []
+  private let writeOut: ([UInt8]) -> Void
+  private let writeError: ([UInt8]) -> Void
+  /// True when standard error is a terminal and colour is allowed there.
+  public var colorErrors: Bool
+
+  /// A console over the process's standard output and error.
+  public init(colorErrors: Bool = false) {
+    self.colorErrors = colorErrors
+    writeOut = { Console.writeAll(1, $0) }
+    writeError = { Console.writeAll(2, $0) }
+  }
+
+  /// A console that hands its output to closures (tests, capture).
+  public init(out: @escaping ([UInt8]) -> Void, error: @escaping ([UInt8]) -> Void) {
+    colorErrors = false
+    writeOut = out
+    writeError = error
+  }
+
+  private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
+    var done = 0
+    while done < bytes.count {
+      let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + done }, bytes.count - done) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { return }
+      done += count
+    }
+  }
+
+  /// Writes result text to standard output.
+  public func out(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count > 1 << 16 { flush() }
+  }
+
+  /// Sends buffered results out.
+  public func flush() {
+    guard !buffer.isEmpty else { return }
+    writeOut(buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes a line to standard error as it is.
+  public func note(_ text: String) {
+    flush()
+    writeError(Array((text + "\n").utf8))
+  }
+
+  /// Writes `warning: text` to standard error.
+  public func warning(_ text: String) {
+    note(label("warning:", color: "33") + " " + text)
+  }
+
+  /// Writes `error: text` to standard error.
+  public func error(_ text: String) {
+    note(label("error:", color: "31") + " " + text)
+  }
+
+  private func label(_ text: String, color: String) -> String {
+    colorErrors ? "\u{1B}[1;\(color)m\(text)\u{1B}[0m" : text
+  }
+}

@@ -1,0 +1,155 @@
+import IORDomain
+import IORStore
+
+extension Session {
+  /// Runs one line of commands (`;`-separated), stopping at the first failure.
+  /// - Throws: the first command's error; the commands after it do not run.
+  public func runLine(_ line: String) throws {
+    let commands: [[Word]]
+    do {
+      commands = try Tokenizer.commands(in: line, variables: lookup)
+    } catch {
+      throw ShellError.syntax(error)
+    }
+    for words in commands {
+      if interrupted() { throw ShellError.interrupted }
+      try execute(words, source: Self.source(of: words, in: line))
+      console.flush()
+      if finished { return }
+    }
+  }
+
+  private static func source(of words: [Word], in line: String) -> String {
+    let text = line.trimmingCharacters()
+    return text.count <= 500 ? text : String(text.prefix(500)) + "..."
+  }
+
+  /// The value of `$name`: the running script's variables first, then the session's.
+  func lookup(_ name: String) -> String? {
+    if let frame = frames.last { return frame.variables[name] ?? variables[name] }
+    return variables[name]
+  }
+
+  /// Finds, binds and runs one command.
+  func execute(_ words: [Word], source: String) throws {
+    guard let first = words.first else { return }
+    let (spec, used) = try CommandTable.resolve(words.map(\.text), verbIsOption: first.optionKey != nil)
+    var invocation = try bind(spec, Array(words.dropFirst(used)), source: source)
+    try askForMissing(&invocation)
+    try check(invocation)
+    beginCommand()
+    if spec.locksStore {
+      try store.reading { try spec.run(invocation) }
+    } else {
+      try spec.run(invocation)
+    }
+    try endCommand(source: source)
+  }
+
+  private func bind(_ spec: CommandSpec, _ words: [Word], source: String) throws -> Invocation {
+    var invocation = Invocation(
+      spec: spec, session: self, values: [:], options: [:], fields: [], rest: [], source: source)
+    var positionals = spec.positionals[...]
+    let fieldOption = spec.options.first { if case .fields = $0.kind { return true } else { return false } }
+    for word in words {
+      if let key = word.optionKey, let value = word.optionValue {
+        if spec.options.contains(where: { $0.name == key && !$0.isFields }) {
+          invocation.options[key] = value
+        } else if let fieldOption, case .fields(let names) = fieldOption.kind,
+          names.isEmpty || names.contains(key)
+        {
+          invocation.fields.append((key, value))
+        } else {
+          let known = spec.options.flatMap { option -> [String] in
+            if case .fields(let names) = option.kind { return names }
+            return [option.name]
+          }
+          throw ShellError.unknownOption(
+            key, command: spec.name, suggestion: Suggestion.closest(to: key, in: known), options: known)
+        }
+      } else if let parameter = positionals.popFirst() {
+        invocation.values[parameter.name] = word.text
+      } else if spec.takesRest {
+        invocation.rest.append(word.text)
+      } else {
+        throw ShellError.unexpectedValue(command: spec.name, value: word.text)
+      }
+    }
+    return invocation
+  }
+
+  private func askForMissing(_ invocation: inout Invocation) throws {
+    let spec = invocation.spec
+    for parameter in spec.positionals + spec.options where parameter.required && !parameter.isFields {
+      if invocation.value(parameter.name) != nil { continue }
+      guard options.interactive, let ask else {
+        throw ShellError.missingValue(command: spec.name, name: Self.describe(parameter))
+      }
+      guard let answer = ask(parameter.question + ": "), !answer.isEmpty else {
+        throw ShellError.missingValue(command: spec.name, name: Self.describe(parameter))
+      }
+      if spec.positionals.contains(where: { $0.name == parameter.name }) {
+        invocation.values[parameter.name] = answer
+      } else {
+        invocation.options[parameter.name] = answer
+      }
+    }
+  }
+
+  private static func describe(_ parameter: Parameter) -> String {
+    if parameter.kind == .text { return "\(parameter.name) (\"...\")" }
+    return "\(parameter.name) (\(parameter.kind.placeholder))"
+  }
+
+  /// Checks each value against its kind before anything is read or written.
+  private func check(_ invocation: Invocation) throws {
+    let spec = invocation.spec
+    for parameter in spec.positionals + spec.options {
+      guard let value = invocation.value(parameter.name) else { continue }
+      try Self.check(value, as: parameter.kind, name: parameter.name)
+    }
+  }
+
+  static func check(_ value: String, as kind: ValueKind, name: String) throws {
+    switch kind {
+    case .date:
+      if LocalDate(value) == nil {
+        throw ShellError.invalidValue(value: value, expected: "a date (YYYY-MM-DD)")
+      }
+    case .fiscalYear:
+      let digits = value.lowercased().hasPrefix("fy") ? String(value.dropFirst(2)) : value
+      if Int(digits).map({ (1990...2100).contains($0) }) != true {
+        throw ShellError.invalidValue(value: value, expected: "a fiscal year (2025)")
+      }
+    case .count:
+      if Int(value).map({ $0 >= 0 }) != true {
+        throw ShellError.invalidValue(value: value, expected: "a whole number from 0 (\(name))")
+      }
+    case .choice(let values):
+      if !values.contains(value.lowercased()) {
+        let hint = Suggestion.closest(to: value, in: values).map { "; did you mean '\($0)'?" } ?? ""
+        throw ShellError.invalidValue(
+          value: value, expected: "a \(name): one of \(values.joined(separator: ", "))" + hint)
+      }
+    default:
+      break
+    }
+  }
+}
+
+extension Parameter {
+  var isFields: Bool {
+    if case .fields = kind { return true }
+    return false
+  }
+}
+
+extension String {
+  /// The text without surrounding white space.
+  func trimmingCharacters() -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(self[first...last])
+  }
+}

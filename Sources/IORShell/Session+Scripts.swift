@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import IORDomain
+import IORStore
+
+/// An error with where it happened: `checklist.ior:12`, nested scripts outermost first.
+public struct LocatedError: Error {
+  /// `file:line` of each script in the chain, outermost first.
+  public var locations: [String]
+  /// What went wrong.
+  public var underlying: any Error
+
+  /// The message as batch mode prints it after `ior: `.
+  public var message: String {
+    (locations + [ErrorReport.message(for: underlying)]).joined(separator: ": ")
+  }
+
+  /// The exit code of the underlying error.
+  public var exitCode: ExitCode { ErrorReport.exitCode(for: underlying) }
+}
+
+extension Session {
+  /// How deep scripts may run scripts.
+  public static let maximumScriptDepth = 16
+
+  /// Runs the lines of a script (or of standard input), stopping at the first failure unless
+  /// `--keep-going`. Errors carry `name:line`.
+  /// - Returns: the exit code of the first failure with `--keep-going`, else success.
+  @discardableResult
+  public func runLines(_ lines: [String], name: String) throws -> ExitCode {
+    var firstFailure = ExitCode.success
+    for (index, line) in lines.enumerated() {
+      if !frames.isEmpty { frames[frames.count - 1].line = index + 1 }
+      do {
+        try runLine(line)
+      } catch {
+        let located = Self.locate(error, at: "\(name):\(index + 1)")
+        guard options.keepGoing, frames.count <= 1, runTransaction == nil else { throw located }
+        console.note("ior: " + located.message)
+        if firstFailure == .success { firstFailure = located.exitCode }
+      }
+      if finished { break }
+    }
+    return firstFailure
+  }
+
+  static func locate(_ error: any Error, at location: String) -> LocatedError {
+    if var located = error as? LocatedError {
+      located.locations.insert(location, at: 0)
+      return located
+    }
+    return LocatedError(locations: [location], underlying: error)
+  }
+
+  /// A path as the user meant it: relative to the running script's folder, else the current
+  /// folder.
+  public func resolvePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    let base = frames.last?.directory ?? options.workingDirectory
+    return base.isEmpty || base == "." ? path : base + "/" + path
+  }
+
+  /// Runs a script file with its parameters, as `run` and `ior FILE` do.
+  @discardableResult
+  public func runScript(path: String, arguments: [String: String]) throws -> ExitCode {
+    let resolved = resolvePath(path)
+    let real = TextFile.realPath(resolved) ?? resolved
+    if frames.count >= Self.maximumScriptDepth { throw ShellError.scriptTooDeep(limit: Self.maximumScriptDepth) }
+    if frames.contains(where: { TextFile.realPath($0.path) == real }) {
+      throw ShellError.scriptRunsItself(chain: frames.map(\.path) + [resolved])
+    }
+    let text = try TextFile.read(resolved)
+    let directory = resolved.contains("/") ? String(resolved[..<(resolved.lastIndex(of: "/") ?? resolved.endIndex)]) : "."
+    frames.append(ScriptFrame(path: resolved, directory: directory, line: 0, variables: arguments))
+    defer { frames.removeLast() }
+    return try runLines(TextFile.lines(text), name: resolved)
+  }
+
+  /// Gives a parameter its value: passed in, else its default, else asked for.
+  func declareParameter(_ name: String, default fallback: String?) throws {
+    if lookup(name) != nil { return }
+    if let fallback {
+      setVariable(name, fallback)
+      return
+    }
+    guard options.interactive, let ask else { throw ShellError.missingParameter(name) }
+    guard let answer = ask("\(name): "), !answer.isEmpty else { throw ShellError.missingParameter(name) }
+    setVariable(name, answer)
+  }
+
+  /// Sets a variable in the running script, or in the session at the prompt.
+  func setVariable(_ name: String, _ value: String) {
+    if frames.isEmpty {
+      variables[name] = value
+    } else {
+      frames[frames.count - 1].variables[name] = value
+    }
+  }
+}
+
+/// Reading script and outline files.
+enum TextFile {
+  /// The largest file read as text.
+  static let maximumSize = 16 << 20
+
+  static func read(_ path: String) throws -> String {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw ShellError.fileError(path: path, reason: String(cString: strerror(errno)).lowercased())
+    }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+      throw ShellError.fileError(path: path, reason: "not a regular file")
+    }
+    guard Int(status.st_size) <= maximumSize else {
+      throw ShellError.fileError(path: path, reason: "larger than \(maximumSize >> 20) MiB")
+    }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ShellError.fileError(path: path, reason: "not UTF-8 text")
+    }
+    return text
+  }
+
+  static func lines(_ text: String) -> [String] {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+    }
+    if lines.last == "" { lines.removeLast() }
+    return lines
+  }
+
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+}

@@ -1,0 +1,67 @@
+import IORDomain
+import IORLineEditor
+import IORShell
+import IORStore
+
+/// The read-dispatch-report loop at a terminal.
+@MainActor
+struct InteractiveLoop {
+  let session: Session
+  let storePath: String
+
+  func run() -> ExitCode {
+    installInterruptHandler()
+    let session = self.session
+    let editor = LineEditor(historyPath: Environment.historyPath()) { line, start, cursor in
+      session.completions(line: line, wordStart: start, cursor: cursor)
+    }
+    session.ask = { prompt in
+      switch editor.read(prompt: prompt) {
+      case .line(let text): return text
+      case .interrupted, .endOfInput: return nil
+      }
+    }
+    session.interrupted = { takeInterrupt() }
+    session.lineHistory = { editor.history }
+    let state = session.store.exists ? "" : " (new: it is made on the first change)"
+    session.console.note(
+      "ior \(Version.current), store \(storePath)\(state). help lists commands; Ctrl-D leaves.")
+    loop(editor)
+    editor.close()
+    return .success
+  }
+
+  private func loop(_ editor: LineEditor) {
+    while !session.finished {
+      switch editor.read(prompt: session.prompt) {
+      case .endOfInput:
+        session.console.note("")
+        return
+      case .interrupted:
+        session.console.note("")
+        continue
+      case .line(let text):
+        guard !text.trimmingSpaces.isEmpty else { continue }
+        editor.remember(text)
+        execute(text)
+      }
+    }
+  }
+
+  private func execute(_ line: String) {
+    do {
+      try session.runLine(line)
+    } catch let located as LocatedError {
+      session.console.error(located.message)
+    } catch {
+      session.console.error(ErrorReport.message(for: error))
+    }
+    session.console.flush()
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+  }
+}

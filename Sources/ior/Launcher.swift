@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import IORDomain
+import IORLineEditor
+import IORShell
+import IORStore
+
+/// Opens the store, makes the session, and runs it the way the command line asked.
+@MainActor
+struct Launcher {
+  let arguments: Arguments
+
+  static func initialize(_ path: String) -> Never {
+    do {
+      let store = try Store(root: path, user: Environment.userName(nil))
+      if store.exists {
+        Terminal.writeError("ior: '\(path)' is a store already\n")
+        exit(ExitCode.commandFailed.rawValue)
+      }
+      try store.createIfNeeded()
+      Terminal.writeOut("made a new store at \(path)\n")
+      exit(0)
+    } catch {
+      Terminal.writeError("ior: \(error)\n")
+      exit(ExitCode.commandFailed.rawValue)
+    }
+  }
+
+  func run() -> ExitCode {
+    let interactive = arguments.command == nil && arguments.file == nil
+      && Terminal.inputIsTerminal && Terminal.outputIsTerminal
+    let path = arguments.store ?? Environment.value("IOR_STORE") ?? Environment.defaultStorePath()
+    let store: Store
+    do {
+      store = try Store(root: path, user: Environment.userName(arguments.user))
+    } catch {
+      return report(error, interactive: false)
+    }
+    let session: Session
+    do {
+      session = try makeSession(store, interactive: interactive)
+    } catch {
+      return report(error, interactive: false)
+    }
+    if interactive { return InteractiveLoop(session: session, storePath: path).run() }
+    return runBatch(session)
+  }
+
+  private func makeSession(_ store: Store, interactive: Bool) throws -> Session {
+    var options = SessionOptions(
+      today: LocalDate.today(environment: Environment.all()),
+      workingDirectory: Environment.workingDirectory())
+    options.interactive = interactive
+    options.dryRun = arguments.dryRun
+    options.atomic = arguments.atomic
+    options.keepGoing = arguments.keepGoing
+    options.format = arguments.format
+    if let format = arguments.format, !["table", "json", "csv", "md"].contains(format) {
+      throw UsageError(message: "--format takes table, json, csv or md, not '\(format)'")
+    }
+    if let answersFile = arguments.answersFile { options.answers = try AnswersFile.read(answersFile) }
+    let color = interactive && Terminal.errorIsTerminal && Environment.value("NO_COLOR") == nil
+    let session = Session(store: store, console: Console(colorErrors: color), options: options)
+    session.variables = arguments.parameters
+    return session
+  }
+
+  private func runBatch(_ session: Session) -> ExitCode {
+    do {
+      let code: ExitCode
+      let name: String
+      if let command = arguments.command {
+        name = "-c"
+        code = try session.runLines(command.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), name: "-c")
+      } else if let file = arguments.file {
+        name = "run " + file
+        code = try session.runScript(path: file, arguments: arguments.parameters)
+      } else {
+        name = "stdin"
+        code = try session.runLines(StandardInput.lines(), name: "stdin")
+      }
+      try session.finishRun(command: name)
+      session.console.flush()
+      return code
+    } catch {
+      session.console.flush()
+      return report(error, interactive: false)
+    }
+  }
+
+  private func report(_ error: any Error, interactive: Bool) -> ExitCode {
+    if let usage = error as? UsageError {
+      Terminal.writeError("ior: \(usage.message)\n")
+      return .usage
+    }
+    if let located = error as? LocatedError {
+      Terminal.writeError("ior: \(located.message)\n")
+      return located.exitCode
+    }
+    Terminal.writeError("ior: \(ErrorReport.message(for: error))\n")
+    return ErrorReport.exitCode(for: error)
+  }
+}
+
+/// Reads the lines of standard input as they come.
+enum StandardInput {
+  static func lines() -> [String] {
+    var lines: [String] = []
+    while let line = readLine(strippingNewline: true) { lines.append(line) }
+    return lines
+  }
+}
