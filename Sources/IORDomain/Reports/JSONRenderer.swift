@@ -10,7 +10,23 @@ import IORStore
 enum JSONRenderer {
   /// The document as pretty-printed JSON, ending in a newline.
   static func render(_ document: ReportDocument) -> String {
-    JSONWriter.pretty(json(document))
+    escapingTerminalControls(JSONWriter.pretty(json(document)))
+  }
+
+  // The writer escapes C0 controls and DEL; C1 controls and bidirectional overrides it leaves
+  // raw, and some terminals act on them. They can only occur inside strings, where `\uXXXX`
+  // means the same character, so escaping them changes nothing for a JSON reader.
+  private static func escapingTerminalControls(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   /// The document as a JSON value.

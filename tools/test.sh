@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test: the libraries' unit tests, the end-to-end tests of the built binary, and the
+# pseudo-terminal tests. Swift Testing's own summary is the last line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+swift build --disable-index-store
+swift test --disable-index-store --disable-xctest
