@@ -25,7 +25,8 @@ let package = Package(
     ),
     .executableTarget(name: "ior-store-stress", dependencies: ["IORStore"]),
     .testTarget(name: "IORStoreTests", dependencies: ["IORStore", "ior-store-stress"]),
-    .testTarget(name: "IORDomainTests", dependencies: ["IORDomain"]),
+    .testTarget(
+      name: "IORDomainTests", dependencies: ["IORDomain", "IORStore"], exclude: ["Golden"]),
     .testTarget(name: "IORShellTests", dependencies: ["IORShell"]),
     .testTarget(name: "EndToEndTests", dependencies: ["ior"]),
   ],
