@@ -24,6 +24,7 @@ let package = Package(
       dependencies: ["IORShell", "IORLineEditor", "IORDomain", "IORStore"]
     ),
     .executableTarget(name: "ior-store-stress", dependencies: ["IORStore"]),
+    .executableTarget(name: "ior-generate", dependencies: ["IORDomain", "IORStore"]),
     .testTarget(name: "IORStoreTests", dependencies: ["IORStore", "ior-store-stress"]),
     .testTarget(
       name: "IORDomainTests", dependencies: ["IORDomain", "IORStore"], exclude: ["Golden"]),

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
-swift build --disable-index-store
-swift test --disable-index-store --disable-xctest
+
+swift test --disable-xctest
