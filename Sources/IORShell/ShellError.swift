@@ -23,6 +23,7 @@ public enum ShellError: Error, Equatable, Sendable {
   case interrupted
   case refused(String)
   case noTerminal(String)
+  case verificationFailed(problems: Int)
 
   /// The exit code this error ends a batch run with.
   public var exitCode: ExitCode {
@@ -31,6 +32,7 @@ public enum ShellError: Error, Equatable, Sendable {
       .missingParameter, .noTerminal:
       return .usage
     case .checkFailed: return .checkFailed
+    case .verificationFailed: return .damagedStore
     default: return .commandFailed
     }
   }
@@ -83,6 +85,9 @@ extension ShellError: CustomStringConvertible {
       return reason
     case .noTerminal(let what):
       return "\(what), and there is no terminal to ask on"
+    case .verificationFailed(let problems):
+      return "verify found \(problems) problems (listed above); restore the documents named, or"
+        + " ask who changed them"
     }
   }
 

@@ -386,34 +386,26 @@ struct TokenizerPartialTests {
   }
 }
 
-@Suite("Tokenizer is fast enough for script replays")
-struct TokenizerSpeedTests {
-  // Limits allow for unoptimized test builds on a busy machine; release builds run several
-  // times faster, so these still guard against accidentally quadratic scanning.
-  @Test("10,000 typical lines tokenize in well under two seconds")
-  func throughput() throws {
+@Suite("Tokenizer on large input")
+struct TokenizerLargeInputTests {
+  // Speed is measured in the benchmark (bench/), never in a timed unit test; these check that
+  // large input is tokenized completely and correctly.
+  @Test("10,000 typical lines each give every word")
+  func manyLines() throws {
     let line = "set partner fpm=\"A. Rivera\" fpm-title='Field Program Manager' "
       + "note=\"Partner: ${partner}-2025\" id=$review # trailing comment"
-    let clock = ContinuousClock()
     var total = 0
-    let elapsed = try clock.measure {
-      for _ in 0..<10_000 {
-        total += try Tokenizer.commands(in: line, variables: lookup)[0].count
-      }
+    for _ in 0..<10_000 {
+      total += try Tokenizer.commands(in: line, variables: lookup)[0].count
     }
     #expect(total == 60_000)
-    #expect(elapsed < .seconds(2))
   }
 
-  @Test("a very long line is handled in linear time")
+  @Test("a very long line gives all of its words")
   func longLine() throws {
     let line = String(repeating: "word \"quoted text\" ", count: 20_000)
-    let clock = ContinuousClock()
-    var count = 0
-    let elapsed = try clock.measure {
-      count = try Tokenizer.commands(in: line, variables: lookup)[0].count
-    }
-    #expect(count == 40_000)
-    #expect(elapsed < .seconds(1))
+    let words = try Tokenizer.commands(in: line, variables: lookup)[0]
+    #expect(words.count == 40_000)
+    #expect(words.last?.text == "quoted text")
   }
 }

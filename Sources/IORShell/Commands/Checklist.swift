@@ -83,7 +83,7 @@ enum Checklist {
     if !choices.isEmpty && !choices.contains(answer.lowercased()) {
       throw ShellError.invalidValue(value: answer, expected: "an answer to \(id): one of \(choices.joined(separator: ", "))")
     }
-    try session.store.reading {
+    _ = try session.store.reading {
       try invocation.workspace.answer(review: reviewID, question: id, text: answer, checklist: true)
     }
   }

@@ -58,6 +58,14 @@ extension CommandTable {
       options: [.optional("limit", .count), .optional("format", .choice(OutputTable.formats))],
       examples: ["log", "log limit=50 format=csv"], run: Undo.log),
     .command(
+      "verify", group: "Session",
+      summary: "check the journal's hash chain and that no document was changed outside ior",
+      details: "Names every break in the journal's hash chain, every document whose content is"
+        + " not what the journal last recorded (edited by hand), every document the journal"
+        + " does not know, every one missing, and every damaged file. Exits 65 when anything is"
+        + " wrong. Changes nothing.",
+      examples: ["verify"], run: Undo.verify),
+    .command(
       "history", group: "Session", summary: "list the lines typed at the prompt",
       locksStore: false
     ) { invocation in

@@ -31,6 +31,25 @@ enum Undo {
       "undid #\(reverted.sequence) '\(SafeText.terminal(reverted.command))' (\(paths))")
   }
 
+  static func verify(_ invocation: Invocation) throws {
+    let report = try invocation.session.store.verify()
+    let console = invocation.session.console
+    for line in report.chainBreaks { console.out("journal.jsonl:\(line): hash chain broken here\n") }
+    for line in report.damagedJournalLines { console.out("journal.jsonl:\(line): not a journal entry\n") }
+    for path in report.changedOutside { console.out("\(path): changed outside ior\n") }
+    for path in report.unjournaled { console.out("\(path): not in the journal (written outside ior)\n") }
+    for path in report.missing { console.out("\(path): missing (the journal says it exists)\n") }
+    for damage in report.damaged { console.out(SafeText.terminal(damage.description) + "\n") }
+    console.out("verified \(report.entries) journal entries and \(report.documents) documents: "
+      + (report.isClean ? "all good" : "problems found") + "\n")
+    if !report.isClean {
+      let count = report.chainBreaks.count + report.damagedJournalLines.count
+        + report.changedOutside.count + report.unjournaled.count + report.missing.count
+        + report.damaged.count
+      throw ShellError.verificationFailed(problems: count)
+    }
+  }
+
   static func log(_ invocation: Invocation) throws {
     let limit = invocation.value("limit").flatMap(Int.init) ?? 20
     var table = OutputTable(["seq:#", "time", "user", "command", "undoes", "documents"])
