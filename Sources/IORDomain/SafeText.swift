@@ -9,43 +9,43 @@ public enum SafeText {
   /// ANSI escape sequence prints as `\x1B[31m` and does nothing.
   public static func terminal(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 8)
+    // Built as scalars: appending to `String.unicodeScalars` copies the string every time.
+    var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       if needsEscape(scalar) {
-        out.append(escape(scalar))
+        out.append(contentsOf: escape(scalar).unicodeScalars)
       } else {
-        out.unicodeScalars.append(scalar)
+        out.append(scalar)
       }
     }
-    return out
+    return String(out)
   }
 
   /// `text` safe inside one Markdown table cell or heading: a line break becomes `<br>`, `\`
   /// and `|` are backslash-escaped (so a name cannot add a column), and every other control
   /// character is escaped as `terminal(_:)` does.
   public static func markdownCell(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 8)
+    var out = String.UnicodeScalarView()
     var previousWasCarriageReturn = false
     for scalar in text.unicodeScalars {
       // A CR LF pair is one line break, not two.
       defer { previousWasCarriageReturn = scalar == "\r" }
       switch scalar {
       case "\n":
-        if !previousWasCarriageReturn { out.append("<br>") }
-      case "\r": out.append("<br>")
-      case "|": out.append("\\|")
-      case "\\": out.append("\\\\")
+        if !previousWasCarriageReturn { out.append(contentsOf: "<br>".unicodeScalars) }
+      case "\r": out.append(contentsOf: "<br>".unicodeScalars)
+      case "|", "\\":
+        out.append("\\")
+        out.append(scalar)
       default:
         if needsEscape(scalar) {
-          out.append(escape(scalar))
+          out.append(contentsOf: escape(scalar).unicodeScalars)
         } else {
-          out.unicodeScalars.append(scalar)
+          out.append(scalar)
         }
       }
     }
-    return out
+    return String(out)
   }
 
   /// True for the scalars a terminal or a viewer would act on rather than show.

@@ -86,13 +86,13 @@ public enum JSONWriter {
     while index < scalars.endIndex {
       let scalar = scalars[index]
       if let escape = escape(scalar) {
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
+        out.append(String(scalars[plainStart..<index]))
         out.append(escape)
         plainStart = scalars.index(after: index)
       }
       index = scalars.index(after: index)
     }
-    out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
+    out.append(String(scalars[plainStart..<scalars.endIndex]))
     out.append("\"")
   }
 

@@ -100,7 +100,7 @@ extension StoreError: CustomStringConvertible {
       if scalar.value < 0x20 || scalar.value == 0x7F {
         out += "\\u{\(String(scalar.value, radix: 16))}"
       } else {
-        out.unicodeScalars.append(scalar)
+        out.append(String(scalar))
       }
     }
     return text.unicodeScalars.count > 80 ? out + "..." : out

@@ -47,7 +47,7 @@ enum HTMLStyle {
     for scalar in text.unicodeScalars {
       let plain = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " "
       if plain && scalar.isASCII {
-        out.unicodeScalars.append(scalar)
+        out.append(String(scalar))
       } else {
         out += "\\" + String(scalar.value, radix: 16) + " "
       }

@@ -23,7 +23,7 @@ enum JSONRenderer {
       case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
         let hex = String(scalar.value, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+      default: out.append(String(scalar))
       }
     }
     return out

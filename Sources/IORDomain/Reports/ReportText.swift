@@ -22,7 +22,7 @@ enum ReportText {
         if needsEscape(scalar) {
           out.append(escape(scalar))
         } else {
-          out.unicodeScalars.append(scalar)
+          out.append(String(scalar))
         }
       }
     }
