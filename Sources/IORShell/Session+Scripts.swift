@@ -58,8 +58,9 @@ extension Session {
   /// A path as the user meant it: relative to the running script's folder, else the current
   /// folder.
   public func resolvePath(_ path: String) -> String {
-    if path.hasPrefix("/") { return path }
-    let base = frames.last?.directory ?? options.workingDirectory
+    // At the top level a relative path is already relative to the current folder, and kept as
+    // typed so that messages show it as the user wrote it.
+    guard !path.hasPrefix("/"), let base = frames.last?.directory else { return path }
     return base.isEmpty || base == "." ? path : base + "/" + path
   }
 

@@ -70,7 +70,14 @@ enum Outputs {
     }
     let workspace = invocation.workspace
     let fiscalYear = year ?? FiscalYear.lastCompleted(before: invocation.session.options.today)
-    if let partnerID { _ = try workspace.partner(partnerID) }
+    if let partnerID {
+      let partner = try workspace.partner(partnerID)
+      if let reason = AnnualSummary.exclusionReason(for: partner, fiscalYear: year
+        ?? FiscalYear.lastCompleted(before: invocation.session.options.today))
+      {
+        throw ShellError.refused("partner '\(partnerID)' is not in the FY summary: \(reason)")
+      }
+    }
     let (partners, damagedPartners) = try workspace.allPartners()
     let (reviews, damagedReviews) = try workspace.allReviews()
     CommandTable.reportDamaged(damagedPartners + damagedReviews, invocation)
