@@ -62,7 +62,8 @@ extension DomainError: CustomStringConvertible {
     case .stepOutOfOrder(let step, let reason):
       return "cannot \(step): \(reason)"
     case .closeoutBlocked(let detail):
-      return "cannot close out: \(detail); complete them, or give reason=\"...\" to close out anyway"
+      return
+        "cannot close out: \(detail); complete them, or give reason=\"...\" to close out anyway"
     case .damaged(let damage):
       return "damaged document \(damage)"
     case .duplicateRecord(let detail):

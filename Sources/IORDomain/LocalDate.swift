@@ -100,7 +100,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// The same day `years` later; 29 February becomes 28 February in a common year.
   public func adding(years: Int) -> LocalDate {
     let target = year + years
-    return LocalDate(year: target, month: month, day: min(day, Self.daysIn(month: month, year: target)))
+    return LocalDate(
+      year: target, month: month, day: min(day, Self.daysIn(month: month, year: target)))
       ?? self
   }
 

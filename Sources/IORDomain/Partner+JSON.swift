@@ -17,13 +17,18 @@ extension Partner {
     scheduledMeetings = fields.strings("scheduledMeetings").compactMap(LocalDate.init)
     officers = try fields.objects("officers").map(Self.officer)
     visits = try fields.objects("visits").map { (item) throws(DomainError) in
-      SiteVisit(id: try item.requiredString("id"), date: try item.requiredDate("date"), npm: item.string("npm"))
+      SiteVisit(
+        id: try item.requiredString("id"), date: try item.requiredDate("date"),
+        npm: item.string("npm"))
     }
     meetings = try fields.objects("meetings").map { (item) throws(DomainError) in
-      SteeringCommitteeMeeting(id: try item.requiredString("id"), date: try item.requiredDate("date"))
+      SteeringCommitteeMeeting(
+        id: try item.requiredString("id"), date: try item.requiredDate("date"))
     }
     for (year, count) in fields.value["warrantsServed"]?.objectValue ?? [:] {
-      if let fiscalYear = Int(year), let number = count.intValue { warrantsServed[fiscalYear] = number }
+      if let fiscalYear = Int(year), let number = count.intValue {
+        warrantsServed[fiscalYear] = number
+      }
     }
     complaints = try fields.objects("complaints").map(Self.complaint)
     if let outline = fields.value["moaOutline"]?.stringValue {
@@ -72,10 +77,14 @@ extension Partner {
     members.set("scheduledMeetings", .array(scheduledMeetings.map { .string($0.description) }))
     members.set("officers", .array(officers.map(\.json)))
     members.set("visits", .array(visits.map(\.json)))
-    members.set("meetings", .array(meetings.map { .object(["id": .string($0.id), "date": .string($0.date.description)]) }))
+    members.set(
+      "meetings",
+      .array(
+        meetings.map { .object(["id": .string($0.id), "date": .string($0.date.description)]) }))
     members.set(
       "warrantsServed",
-      .object(Dictionary(uniqueKeysWithValues: warrantsServed.map { (String($0.key), .int($0.value)) })))
+      .object(
+        Dictionary(uniqueKeysWithValues: warrantsServed.map { (String($0.key), .int($0.value)) })))
     members.set("complaints", .array(complaints.map(\.json)))
     if let moaOutline { members.set("moaOutline", moaOutline.render()) }
     members.set("lastNumbers", .object(lastNumbers.mapValues { .int($0) }))

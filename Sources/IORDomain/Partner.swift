@@ -8,15 +8,21 @@ public struct Partner: Sendable, Equatable {
   /// Whether the partner's MOA is in force.
   public enum Status: String, Sendable, CaseIterable { case active, terminated }
 
+  /// The id every command uses: lowercase letters, digits and `-`.
   public var id: String
+  /// The agency's name.
   public var name: String
+  /// The state, as its postal code.
   public var state: String?
+  /// The ERO field office the partner works with.
   public var fieldOffice: String?
+  /// Whether the MOA is in force.
   public var status: Status = .active
   /// When the MOA ended, for a terminated partner.
   public var ended: LocalDate?
   /// The FPM or field office POC.
   public var fpmName: String?
+  /// The FPM or POC's title.
   public var fpmTitle: String?
   /// The assisting SDDO.
   public var sddo: String?
@@ -24,12 +30,17 @@ public struct Partner: Sendable, Equatable {
   public var moaSigned: LocalDate?
   /// Every steering committee date ever scheduled, oldest first.
   public var scheduledMeetings: [LocalDate] = []
+  /// The partner's WSOs, current and former.
   public var officers: [Officer] = []
+  /// NPM site visits.
   public var visits: [SiteVisit] = []
+  /// Steering committee meetings held.
   public var meetings: [SteeringCommitteeMeeting] = []
   /// Warrants served, by fiscal year.
   public var warrantsServed: [Int: Int] = [:]
+  /// Complaints reported through the 287(g) HQ unit to CRCL.
   public var complaints: [Complaint] = []
+  /// The articles and appendices of the partner's MOA, when on record.
   public var moaOutline: MOAOutline?
   /// The last number used for each kind of record id (`O`, `V`, `M`), so ids are never reused.
   public var lastNumbers: [String: Int] = [:]
@@ -73,25 +84,37 @@ public struct Partner: Sendable, Equatable {
 
 /// A Warrant Service Officer of a partner.
 public struct Officer: Sendable, Equatable {
+  /// Whether the officer still serves as a WSO.
   public enum Status: String, Sendable, CaseIterable { case active, inactive }
+  /// The id every command uses: lowercase letters, digits and `-`.
   public var id: String
+  /// The agency's name.
   public var name: String
+  /// When the officer was authorized as a WSO.
   public var authorized: LocalDate
+  /// The officer's last WSO training.
   public var trained: LocalDate?
+  /// Whether the MOA is in force.
   public var status: Status = .active
+  /// When it ended.
   public var ended: LocalDate?
 }
 
 /// An NPM site visit to the partner.
 public struct SiteVisit: Sendable, Equatable {
+  /// The id every command uses: lowercase letters, digits and `-`.
   public var id: String
+  /// The day.
   public var date: LocalDate
+  /// The NPM.
   public var npm: String?
 }
 
 /// A steering committee meeting that was held.
 public struct SteeringCommitteeMeeting: Sendable, Equatable {
+  /// The id every command uses: lowercase letters, digits and `-`.
   public var id: String
+  /// The day.
   public var date: LocalDate
 }
 
@@ -101,7 +124,10 @@ public struct Complaint: Sendable, Equatable {
   public enum Disposition: String, Sendable, CaseIterable { case referred, retained, oig }
   /// The CRCL reference, which is also the complaint's id within the partner.
   public var reference: String
+  /// The day.
   public var date: LocalDate
+  /// What became of it.
   public var disposition: Disposition?
+  /// A short summary.
   public var summary: String?
 }

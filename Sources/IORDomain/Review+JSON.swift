@@ -67,7 +67,9 @@ extension Review {
     members.set(
       "answers",
       .object(
-        answers.mapValues { .object(["text": .string($0.text), "recorded": .string($0.recorded.description)]) }))
+        answers.mapValues {
+          .object(["text": .string($0.text), "recorded": .string($0.recorded.description)])
+        }))
     members.set("findings", .array(findings.map(\.json)))
     members.set("actions", .array(actions.map(\.json)))
     members.set("lastNumbers", .object(lastNumbers.mapValues { .int($0) }))

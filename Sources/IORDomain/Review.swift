@@ -31,24 +31,35 @@ public struct Review: Sendable, Equatable {
     }
   }
 
+  /// The id: the partner id and the inspection year (`lake-so-2025`).
   public var id: String
+  /// The reviewed partner's id.
   public var partner: String
+  /// Program or focus.
   public var kind: Kind
   /// The area a focus review looks at.
   public var focus: String?
   /// The inspection (site visit) date.
   public var inspection: LocalDate
+  /// The NPM who runs the review.
   public var npm: String?
+  /// When the request form went out.
   public var requestSent: LocalDate?
+  /// When the completed request form came back.
   public var requestReceived: LocalDate?
+  /// When the findings report was issued.
   public var reportIssued: LocalDate?
+  /// When HQ accepted the corrective action plan.
   public var planAccepted: LocalDate?
+  /// When the review was closed out.
   public var closedOut: LocalDate?
   /// Why the review was closed out with corrective actions still open.
   public var closeoutReason: String?
   /// Answers by question id (the questionnaire's and checklist steps').
   public var answers: [String: Answer] = [:]
+  /// Deficiencies and areas of concern, in the order recorded.
   public var findings: [Finding] = []
+  /// The corrective action plan.
   public var actions: [CorrectiveAction] = []
   /// The last number used for each id prefix (`D`, `C`, `A`): ids are never reused.
   public var lastNumbers: [String: Int] = [:]
@@ -106,7 +117,9 @@ public struct Review: Sendable, Equatable {
 
 /// An answer recorded in a review.
 public struct Answer: Sendable, Equatable {
+  /// The answer as given.
   public var text: String
+  /// When it was recorded.
   public var recorded: LocalDate
 }
 
@@ -114,14 +127,19 @@ public struct Answer: Sendable, Equatable {
 public struct Finding: Sendable, Equatable {
   /// A deficiency breaks a written rule and cites it; an area of concern breaks none.
   public enum Kind: String, Sendable { case deficiency, concern }
+  /// The id: the partner id and the inspection year (`lake-so-2025`).
   public var id: String
+  /// Program or focus.
   public var kind: Kind
+  /// What was found, in a line.
   public var title: String
   /// What the deficiency violates: an MOA article or appendix, an ICE policy, a procedure.
   public var citation: String?
   /// The cited MOA article's title, from the partner's outline.
   public var citationTitle: String?
+  /// The facts behind it.
   public var detail: String?
+  /// The NPM's recommendation.
   public var recommendation: String?
   /// Question ids whose answers support the finding.
   public var answers: [String] = []
@@ -131,12 +149,18 @@ public struct Finding: Sendable, Equatable {
 
 /// One step of the corrective action plan for a deficiency.
 public struct CorrectiveAction: Sendable, Equatable {
+  /// The id: the partner id and the inspection year (`lake-so-2025`).
   public var id: String
+  /// The deficiency it corrects.
   public var finding: String
+  /// What will be done.
   public var plan: String
+  /// Who is responsible.
   public var owner: String?
+  /// The target date.
   public var due: LocalDate?
   /// Whether the partner agrees with the finding.
   public var agree: Bool?
+  /// When it was completed.
   public var completed: LocalDate?
 }

@@ -22,7 +22,8 @@ public enum Suggestion {
         continue
       }
       if let current = best {
-        let better = distance < current.distance
+        let better =
+          distance < current.distance
           || (distance == current.distance && isPrefix && !current.isPrefix)
         guard better else {
           continue

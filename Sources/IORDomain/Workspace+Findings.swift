@@ -35,7 +35,8 @@ extension Workspace {
     if kind == .deficiency {
       try cite(&finding, citation, review: review)
     } else if let citation = citation.flatMap(FieldValue.optionalText) {
-      warnings.append("an area of concern violates no written rule; citation '\(citation)' kept as a note")
+      warnings.append(
+        "an area of concern violates no written rule; citation '\(citation)' kept as a note")
       finding.citation = citation
     }
     review.findings.append(finding)
@@ -46,7 +47,8 @@ extension Workspace {
   private func checkedAnswers(_ ids: [String]) throws -> [String] {
     try ids.map { id in
       guard let question = QuestionBank.question(id: id) else {
-        throw DomainError.unknownQuestion(id, suggestion: Suggestion.closest(to: id, in: QuestionBank.all.map(\.id)))
+        throw DomainError.unknownQuestion(
+          id, suggestion: Suggestion.closest(to: id, in: QuestionBank.all.map(\.id)))
       }
       return question.id
     }
@@ -73,7 +75,8 @@ extension Workspace {
       finding.citationTitle = section.title
     } else if reference == nil && Citation.namesMOA(text) {
       throw DomainError.invalidValue(
-        field: "cite", value: text, expected: "a citation of an MOA article or appendix (MOA Article V, MOA Appendix B)")
+        field: "cite", value: text,
+        expected: "a citation of an MOA article or appendix (MOA Article V, MOA Appendix B)")
     }
     if let reference {
       finding.repeatOf = try previousDeficiency(citing: reference, before: review)
@@ -124,7 +127,8 @@ extension Workspace {
       case "detail": finding.detail = FieldValue.optionalText(value)
       case "recommendation": finding.recommendation = FieldValue.optionalText(value)
       case "answers":
-        finding.answers = try checkedAnswers(value.split(separator: ",").map { String($0).trimmingSpaces })
+        finding.answers = try checkedAnswers(
+          value.split(separator: ",").map { String($0).trimmingSpaces })
       default: throw DomainError.unknownField(field, of: "a finding", known: Self.findingFields)
       }
     }
@@ -134,9 +138,12 @@ extension Workspace {
   }
 
   func findingIndex(_ findingID: String, in review: Review) throws -> Int {
-    guard let index = review.findings.firstIndex(where: { $0.id.lowercased() == findingID.lowercased() })
+    guard
+      let index = review.findings.firstIndex(where: { $0.id.lowercased() == findingID.lowercased() }
+      )
     else {
-      throw DomainError.unknownFinding(findingID, review: review.id, known: review.findings.map(\.id))
+      throw DomainError.unknownFinding(
+        findingID, review: review.id, known: review.findings.map(\.id))
     }
     return index
   }
@@ -170,7 +177,8 @@ extension Workspace {
     throws -> CorrectiveAction
   {
     var review = try openForChange(id)
-    guard let index = review.actions.firstIndex(where: { $0.id.lowercased() == actionID.lowercased() })
+    guard
+      let index = review.actions.firstIndex(where: { $0.id.lowercased() == actionID.lowercased() })
     else {
       throw DomainError.unknownAction(actionID, review: review.id, known: review.actions.map(\.id))
     }
@@ -186,7 +194,8 @@ extension Workspace {
         if let completed = action.completed, completed > today {
           warnings.append("completion date \(completed) is in the future")
         }
-      default: throw DomainError.unknownField(field, of: "a corrective action", known: Self.actionFields)
+      default:
+        throw DomainError.unknownField(field, of: "a corrective action", known: Self.actionFields)
       }
     }
     review.actions[index] = action

@@ -32,7 +32,8 @@ extension Workspace {
     }
     if partner.status == .terminated && partner.ended == nil {
       throw DomainError.invalidValue(
-        field: "status", value: "terminated", expected: "complete without ended=DATE (when the MOA ended)")
+        field: "status", value: "terminated",
+        expected: "complete without ended=DATE (when the MOA ended)")
     }
   }
 
@@ -80,7 +81,10 @@ extension Workspace {
     throws -> Officer
   {
     var partner = try partner(id)
-    guard let index = partner.officers.firstIndex(where: { $0.id.lowercased() == officerID.lowercased() })
+    guard
+      let index = partner.officers.firstIndex(where: {
+        $0.id.lowercased() == officerID.lowercased()
+      })
     else {
       throw DomainError.unknownOfficer(officerID, partner: id, known: partner.officers.map(\.id))
     }
@@ -112,7 +116,8 @@ extension Workspace {
     if partner.visits.contains(where: { $0.date == day }) {
       throw DomainError.duplicateRecord("a site visit on \(day) is already on record")
     }
-    let visit = SiteVisit(id: partner.nextID("V"), date: day, npm: npm.flatMap(FieldValue.optionalText))
+    let visit = SiteVisit(
+      id: partner.nextID("V"), date: day, npm: npm.flatMap(FieldValue.optionalText))
     partner.visits.append(visit)
     partner.visits.sort { $0.date < $1.date }
     try save(partner)
@@ -124,10 +129,13 @@ extension Workspace {
     var partner = try partner(id)
     let day = try FieldValue.date("date", date)
     if partner.meetings.contains(where: { $0.date == day }) {
-      throw DomainError.duplicateRecord("a steering committee meeting on \(day) is already on record")
+      throw DomainError.duplicateRecord(
+        "a steering committee meeting on \(day) is already on record")
     }
     if day > today {
-      warnings.append("\(day) is in the future; to schedule the next meeting use 'set partner next-meeting=\(day)'")
+      warnings.append(
+        "\(day) is in the future; to schedule the next meeting use 'set partner next-meeting=\(day)'"
+      )
     }
     let meeting = SteeringCommitteeMeeting(id: partner.nextID("M"), date: day)
     partner.meetings.append(meeting)
@@ -173,7 +181,8 @@ extension Workspace {
     do {
       partner.moaOutline = try MOAOutline.parse(text: text)
     } catch {
-      throw DomainError.invalidValue(field: "outline", value: source, expected: "a valid MOA outline: \(error)")
+      throw DomainError.invalidValue(
+        field: "outline", value: source, expected: "a valid MOA outline: \(error)")
     }
     try save(partner)
     return partner.moaOutline ?? MOAOutline(version: "", sections: [])

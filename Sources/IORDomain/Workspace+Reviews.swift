@@ -65,8 +65,12 @@ extension Workspace {
   public func sendRequest(review id: String, date: String) throws -> Review {
     var review = try openForChange(id)
     let day = try FieldValue.date("date", date)
-    try require(review.requestSent == nil, "send the request form", "it was sent on \(review.requestSent.map(\.description) ?? "")")
-    try require(day <= review.inspection, "send the request form", "\(day) is after the inspection (\(review.inspection))")
+    try require(
+      review.requestSent == nil, "send the request form",
+      "it was sent on \(review.requestSent.map(\.description) ?? "")")
+    try require(
+      day <= review.inspection, "send the request form",
+      "\(day) is after the inspection (\(review.inspection))")
     let lead = day.days(until: review.inspection)
     if !Self.requestWindow.contains(lead) {
       warnings.append(
@@ -85,10 +89,14 @@ extension Workspace {
     let day = try FieldValue.date("date", date)
     guard let sent = review.requestSent else {
       throw DomainError.stepOutOfOrder(
-        step: "record the request form's return", reason: "it has not been sent (send request DATE)")
+        step: "record the request form's return", reason: "it has not been sent (send request DATE)"
+      )
     }
-    try require(review.requestReceived == nil, "record the request form's return", "it came back on \(review.requestReceived.map(\.description) ?? "")")
-    try require(day >= sent, "record the request form's return", "\(day) is before it was sent (\(sent))")
+    try require(
+      review.requestReceived == nil, "record the request form's return",
+      "it came back on \(review.requestReceived.map(\.description) ?? "")")
+    try require(
+      day >= sent, "record the request form's return", "\(day) is before it was sent (\(sent))")
     review.requestReceived = day
     try save(review)
     return review
@@ -98,8 +106,12 @@ extension Workspace {
   public func issueReport(review id: String, date: String) throws -> Review {
     var review = try openForChange(id)
     let day = try FieldValue.date("date", date)
-    try require(review.reportIssued == nil, "issue the findings report", "it was issued on \(review.reportIssued.map(\.description) ?? "")")
-    try require(day >= review.inspection, "issue the findings report", "\(day) is before the inspection (\(review.inspection))")
+    try require(
+      review.reportIssued == nil, "issue the findings report",
+      "it was issued on \(review.reportIssued.map(\.description) ?? "")")
+    try require(
+      day >= review.inspection, "issue the findings report",
+      "\(day) is before the inspection (\(review.inspection))")
     if review.requestSent == nil {
       warnings.append("no request form was recorded as sent for this review")
     }
@@ -114,10 +126,15 @@ extension Workspace {
     let day = try FieldValue.date("date", date)
     guard let issued = review.reportIssued else {
       throw DomainError.stepOutOfOrder(
-        step: "accept the corrective action plan", reason: "the findings report is not issued yet (issue report DATE)")
+        step: "accept the corrective action plan",
+        reason: "the findings report is not issued yet (issue report DATE)")
     }
-    try require(review.planAccepted == nil, "accept the corrective action plan", "it was accepted on \(review.planAccepted.map(\.description) ?? "")")
-    try require(day >= issued, "accept the corrective action plan", "\(day) is before the report was issued (\(issued))")
+    try require(
+      review.planAccepted == nil, "accept the corrective action plan",
+      "it was accepted on \(review.planAccepted.map(\.description) ?? "")")
+    try require(
+      day >= issued, "accept the corrective action plan",
+      "\(day) is before the report was issued (\(issued))")
     review.planAccepted = day
     try save(review)
     return review
@@ -137,7 +154,8 @@ extension Workspace {
     let open = review.openDeficiencies
     if !open.isEmpty && reasonText == nil {
       let list = open.map { finding in
-        review.actions(for: finding.id).isEmpty ? "\(finding.id) has no corrective action"
+        review.actions(for: finding.id).isEmpty
+          ? "\(finding.id) has no corrective action"
           : "\(finding.id) has a corrective action not completed"
       }
       throw DomainError.closeoutBlocked(list.joined(separator: ", "))

@@ -89,14 +89,19 @@ public final class Workspace {
   /// The reviews of one partner, oldest inspection first. Review ids start with the partner's
   /// id, so only those files are read.
   public func reviews(of partner: String) throws -> [Review] {
-    let ids = try transaction.store.ids(in: Review.collection).filter { $0.hasPrefix(partner + "-") }
+    let ids = try transaction.store.ids(in: Review.collection).filter {
+      $0.hasPrefix(partner + "-")
+    }
     var reviews: [Review] = []
     for id in ids {
-      guard let document = try transaction.read(DocumentKey(Review.collection, id)) else { continue }
+      guard let document = try transaction.read(DocumentKey(Review.collection, id)) else {
+        continue
+      }
       let review = try Review(document: document)
       if review.partner == partner { reviews.append(review) }
     }
-    for key in transaction.changedKeys where key.collection == Review.collection && !ids.contains(key.id) {
+    for key in transaction.changedKeys
+    where key.collection == Review.collection && !ids.contains(key.id) {
       if let document = try transaction.read(key), let review = try? Review(document: document),
         review.partner == partner
       {

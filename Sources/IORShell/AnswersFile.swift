@@ -10,10 +10,12 @@ public enum AnswersFile {
     do {
       value = try JSONParser.parse(text)
     } catch {
-      throw ShellError.fileError(path: path, reason: "line \(error.line), column \(error.column): \(error.reason)")
+      throw ShellError.fileError(
+        path: path, reason: "line \(error.line), column \(error.column): \(error.reason)")
     }
     guard let members = value.objectValue else {
-      throw ShellError.fileError(path: path, reason: "an answers file is a JSON object: {\"wso-3\": \"...\"}")
+      throw ShellError.fileError(
+        path: path, reason: "an answers file is a JSON object: {\"wso-3\": \"...\"}")
     }
     var answers: [String: String] = [:]
     for (id, answer) in members {

@@ -8,30 +8,40 @@ enum PartnerCard {
     card.row("state", partner.state)
     card.row("field office", partner.fieldOffice)
     card.row("status", partner.status.rawValue + (partner.ended.map { " (ended \($0))" } ?? ""))
-    card.row("FPM/POC", [partner.fpmName, partner.fpmTitle].compactMap { $0 }.joined(separator: ", "))
+    card.row(
+      "FPM/POC", [partner.fpmName, partner.fpmTitle].compactMap { $0 }.joined(separator: ", "))
     card.row("SDDO", partner.sddo)
     card.row("MOA signed", partner.moaSigned?.description)
-    card.row("MOA outline", partner.moaOutline.map { "\($0.version) (\($0.sections.count) sections)" })
+    card.row(
+      "MOA outline", partner.moaOutline.map { "\($0.version) (\($0.sections.count) sections)" })
     card.row("current WSOs", String(partner.currentOfficers(on: today).count))
     card.row("last site visit", partner.lastVisit(onOrBefore: today)?.description)
     card.row("last steering committee", partner.lastMeeting(onOrBefore: today)?.description)
     card.row("next steering committee", partner.nextMeeting(after: today)?.description)
-    let warrants = partner.warrantsServed.keys.sorted().map { "FY\($0): \(partner.warrantsServed[$0] ?? 0)" }
+    let warrants = partner.warrantsServed.keys.sorted().map {
+      "FY\($0): \(partner.warrantsServed[$0] ?? 0)"
+    }
     card.row("warrants served", warrants.joined(separator: ", "))
     card.section("officers")
     for officer in partner.officers {
-      card.line("\(officer.id)  \(officer.name), authorized \(officer.authorized)"
-        + (officer.trained.map { ", trained \($0)" } ?? "")
-        + (officer.status == .inactive ? ", inactive" + (officer.ended.map { " since \($0)" } ?? "") : ""))
+      card.line(
+        "\(officer.id)  \(officer.name), authorized \(officer.authorized)"
+          + (officer.trained.map { ", trained \($0)" } ?? "")
+          + (officer.status == .inactive
+            ? ", inactive" + (officer.ended.map { " since \($0)" } ?? "") : ""))
     }
     card.section("site visits")
-    for visit in partner.visits { card.line("\(visit.id)  \(visit.date)" + (visit.npm.map { " (\($0))" } ?? "")) }
+    for visit in partner.visits {
+      card.line("\(visit.id)  \(visit.date)" + (visit.npm.map { " (\($0))" } ?? ""))
+    }
     card.section("steering committee meetings")
     for meeting in partner.meetings { card.line("\(meeting.id)  \(meeting.date)") }
     card.section("CRCL complaints")
     for complaint in partner.complaints {
-      card.line("\(complaint.reference)  \(complaint.date)" + (complaint.disposition.map { ", \($0.rawValue)" } ?? "")
-        + (complaint.summary.map { ": \($0)" } ?? ""))
+      card.line(
+        "\(complaint.reference)  \(complaint.date)"
+          + (complaint.disposition.map { ", \($0.rawValue)" } ?? "")
+          + (complaint.summary.map { ": \($0)" } ?? ""))
     }
     return card.text
   }
@@ -54,13 +64,15 @@ enum ReviewCard {
     card.row("answers", "\(review.answers.count) recorded")
     card.section("findings")
     for finding in review.findings {
-      card.line("\(finding.id)  \(finding.title)" + (finding.citation.map { " [\($0)]" } ?? "")
-        + (finding.repeatOf.map { " (repeat of \($0))" } ?? ""))
+      card.line(
+        "\(finding.id)  \(finding.title)" + (finding.citation.map { " [\($0)]" } ?? "")
+          + (finding.repeatOf.map { " (repeat of \($0))" } ?? ""))
     }
     card.section("corrective actions")
     for action in review.actions {
-      card.line("\(action.id)  \(action.finding): \(action.plan)" + (action.due.map { ", due \($0)" } ?? "")
-        + (action.completed.map { ", completed \($0)" } ?? ", open"))
+      card.line(
+        "\(action.id)  \(action.finding): \(action.plan)" + (action.due.map { ", due \($0)" } ?? "")
+          + (action.completed.map { ", completed \($0)" } ?? ", open"))
     }
     return card.text
   }
@@ -69,13 +81,15 @@ enum ReviewCard {
     var card = Card()
     card.heading("\(finding.id): \(finding.title)")
     card.row("kind", finding.kind == .deficiency ? "deficiency" : "area of concern")
-    card.row("citation", finding.citation.map { $0 + (finding.citationTitle.map { " (\($0))" } ?? "") })
+    card.row(
+      "citation", finding.citation.map { $0 + (finding.citationTitle.map { " (\($0))" } ?? "") })
     card.row("repeat of", finding.repeatOf)
     card.row("detail", finding.detail)
     card.row("recommendation", finding.recommendation)
     card.row("answers", finding.answers.joined(separator: ", "))
     for action in review.actions(for: finding.id) {
-      card.row(action.id, action.plan + (action.completed.map { " (completed \($0))" } ?? " (open)"))
+      card.row(
+        action.id, action.plan + (action.completed.map { " (completed \($0))" } ?? " (open)"))
     }
     return card.text
   }
@@ -83,8 +97,12 @@ enum ReviewCard {
   static func status(_ review: Review, today: LocalDate) -> String {
     var card = Card()
     card.heading("\(review.id): \(review.stage.title)")
-    card.row("inspection", "\(review.inspection) (\(today.days(until: review.inspection)) days from today)")
-    card.row("findings", "\(review.deficiencies.count) deficiencies, \(review.concerns.count) areas of concern")
+    card.row(
+      "inspection", "\(review.inspection) (\(today.days(until: review.inspection)) days from today)"
+    )
+    card.row(
+      "findings",
+      "\(review.deficiencies.count) deficiencies, \(review.concerns.count) areas of concern")
     card.row("questionnaire", "\(review.answers.count) answers recorded")
     card.section("next")
     for step in nextSteps(review, today: today) { card.line(step) }
@@ -100,14 +118,19 @@ enum ReviewCard {
     case .requestSent:
       return ["record the request form's return: receive request DATE"]
     case .fieldwork:
-      return ["ask the questionnaire (questions; answer ID \"...\"), record findings (add deficiency,"
-        + " add concern), then issue the report: issue report DATE"]
+      return [
+        "ask the questionnaire (questions; answer ID \"...\"), record findings (add deficiency,"
+          + " add concern), then issue the report: issue report DATE"
+      ]
     case .reportIssued, .correctiveAction:
       let open = review.openDeficiencies.map { finding -> String in
-        review.actions(for: finding.id).isEmpty ? "\(finding.id): add action \(finding.id) \"...\""
+        review.actions(for: finding.id).isEmpty
+          ? "\(finding.id): add action \(finding.id) \"...\""
           : "\(finding.id): complete its action (set action ID completed=DATE)"
       }
-      let accept = review.stage == .reportIssued ? ["record HQ's acceptance of the plan: accept plan DATE"] : []
+      let accept =
+        review.stage == .reportIssued
+        ? ["record HQ's acceptance of the plan: accept plan DATE"] : []
       return accept + open + ["close out: closeout DATE"]
     case .closed:
       return ["nothing: closed out on \(review.closedOut?.description ?? "")"]
@@ -125,7 +148,8 @@ struct Card {
 
   mutating func row(_ label: String, _ value: String?) {
     let shown = value.flatMap { $0.isEmpty ? nil : $0 } ?? "not recorded"
-    text += "  " + label + ":" + String(repeating: " ", count: max(1, 26 - label.count))
+    text +=
+      "  " + label + ":" + String(repeating: " ", count: max(1, 26 - label.count))
       + SafeText.terminal(shown) + "\n"
   }
 

@@ -43,12 +43,14 @@ public struct Parameter: Sendable {
   public var question: String
 
   /// A required value.
-  static func required(_ name: String, _ kind: ValueKind, ask question: String? = nil) -> Parameter {
+  static func required(_ name: String, _ kind: ValueKind, ask question: String? = nil) -> Parameter
+  {
     Parameter(name: name, kind: kind, required: true, question: question ?? name)
   }
 
   /// An optional value.
-  static func optional(_ name: String, _ kind: ValueKind, ask question: String? = nil) -> Parameter {
+  static func optional(_ name: String, _ kind: ValueKind, ask question: String? = nil) -> Parameter
+  {
     Parameter(name: name, kind: kind, required: false, question: question ?? name)
   }
 }
@@ -92,13 +94,16 @@ public struct CommandSpec: Sendable {
   public var syntax: String {
     var parts = words
     for parameter in positionals {
-      let shown = parameter.kind == .text ? "\"\(parameter.name.uppercased())\"" : parameter.kind.placeholder
+      let shown =
+        parameter.kind == .text ? "\"\(parameter.name.uppercased())\"" : parameter.kind.placeholder
       parts.append(parameter.required ? shown : "[\(shown)]")
     }
     if takesRest { parts.append("...") }
     for option in options {
       let value: String
-      if case .fields = option.kind { value = option.kind.placeholder } else {
+      if case .fields = option.kind {
+        value = option.kind.placeholder
+      } else {
         value = option.name + "=" + (option.kind == .text ? "\"...\"" : option.kind.placeholder)
       }
       parts.append(option.required ? value : "[\(value)]")

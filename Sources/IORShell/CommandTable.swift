@@ -21,13 +21,16 @@ public enum CommandTable {
   }
 
   private static let nounAliases: [String: String] = [
-    "area-of-concern": "concern", "finding": "deficiency", "wso": "officer", "complaint": "complaint",
+    "area-of-concern": "concern", "finding": "deficiency", "wso": "officer",
+    "complaint": "complaint",
     "cap": "plan",
   ]
 
   /// The command that `words` name, and how many words name it.
   /// - Throws: `ShellError.unknownCommand` or `.unknownNoun`, with a suggestion.
-  public static func resolve(_ words: [String], verbIsOption: Bool = false) throws -> (CommandSpec, Int) {
+  public static func resolve(_ words: [String], verbIsOption: Bool = false) throws -> (
+    CommandSpec, Int
+  ) {
     guard let verb = words.first?.lowercased() else {
       throw ShellError.unknownCommand("", suggestion: nil)
     }
@@ -45,7 +48,8 @@ public enum CommandTable {
     let nouns = candidates.map { $0.words[1] }
     let noun = words.count > 1 ? words[1] : ""
     throw ShellError.unknownNoun(
-      verb: verb, noun: noun, suggestion: noun.isEmpty ? nil : Suggestion.closest(to: noun, in: nouns),
+      verb: verb, noun: noun,
+      suggestion: noun.isEmpty ? nil : Suggestion.closest(to: noun, in: nouns),
       nouns: nouns)
   }
 

@@ -1,10 +1,11 @@
+import IORDomain
+import IORStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import IORDomain
-import IORStore
 
 extension Session {
   /// Candidates for the word being typed, by context: command words, then ids from the store
@@ -24,7 +25,8 @@ extension Session {
   }
 
   private func candidates(before: String) -> [String] {
-    let command = before.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+    let command =
+      before.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
     let optionKey = Self.optionKey(endingAt: command)
     let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     if words.isEmpty { return CommandTable.verbs }
@@ -81,8 +83,9 @@ extension Session {
   }
 
   private func openReviewValue(_ pick: (Review) -> [String]) -> [String] {
-    guard let id = openReview, let review = try? Transaction(store: store).read(DocumentKey(Review.collection, id))
-      .flatMap({ try Review(document: $0) })
+    guard let id = openReview,
+      let review = try? Transaction(store: store).read(DocumentKey(Review.collection, id))
+        .flatMap({ try Review(document: $0) })
     else { return [] }
     return pick(review)
   }

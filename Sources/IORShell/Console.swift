@@ -33,7 +33,9 @@ public final class Console {
   private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
     var done = 0
     while done < bytes.count {
-      let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + done }, bytes.count - done) }
+      let count = bytes.withUnsafeBytes {
+        write(descriptor, $0.baseAddress.map { $0 + done }, bytes.count - done)
+      }
       if count < 0 && errno == EINTR { continue }
       if count <= 0 { return }
       done += count

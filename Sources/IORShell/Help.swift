@@ -20,10 +20,12 @@ public enum Help {
       out += "\n\(group):\n"
       for spec in CommandTable.all where spec.group == group {
         let name = spec.name
-        out += "  " + name + String(repeating: " ", count: max(1, 18 - name.count)) + spec.summary + "\n"
+        out +=
+          "  " + name + String(repeating: " ", count: max(1, 18 - name.count)) + spec.summary + "\n"
       }
     }
-    out += "\nValues: \"quoted text\", key=value options, $name variables, # comments, ; between"
+    out +=
+      "\nValues: \"quoted text\", key=value options, $name variables, # comments, ; between"
       + " commands.\nExit codes: help exit-codes.\n"
     return out
   }
@@ -57,12 +59,14 @@ public enum Help {
   /// The command reference, docs/commands.md, generated from the table (a test compares it
   /// with the committed file).
   public static func markdownReference() -> String {
-    var out = "# Command reference\n\nGenerated from the command table (`ior --reference`);"
+    var out =
+      "# Command reference\n\nGenerated from the command table (`ior --reference`);"
       + " do not edit by hand. Every command also answers `help COMMAND` in the shell.\n"
     for group in CommandTable.groups {
       out += "\n## \(group)\n"
       for spec in CommandTable.all where spec.group == group {
-        out += "\n### `\(spec.name)`\n\n```\n\(spec.syntax)\n```\n\n\(spec.summary.capitalizedFirst).\n"
+        out +=
+          "\n### `\(spec.name)`\n\n```\n\(spec.syntax)\n```\n\n\(spec.summary.capitalizedFirst).\n"
         if !spec.details.isEmpty { out += "\n\(spec.details)\n" }
         if !spec.examples.isEmpty {
           out += "\nExamples:\n\n```\n" + spec.examples.joined(separator: "\n") + "\n```\n"

@@ -84,10 +84,11 @@ public struct OutputTable {
   private func csv() -> String {
     var out = columns.map { CSV.field($0.key) }.joined(separator: ",") + "\n"
     for row in rows {
-      out += row.map { value -> String in
-        if case .string(let text) = value { return CSV.field(CSV.defused(text)) }
-        return CSV.field(Self.text(value))
-      }.joined(separator: ",") + "\n"
+      out +=
+        row.map { value -> String in
+          if case .string(let text) = value { return CSV.field(CSV.defused(text)) }
+          return CSV.field(Self.text(value))
+        }.joined(separator: ",") + "\n"
     }
     return out
   }
@@ -96,7 +97,8 @@ public struct OutputTable {
     var out = "| " + columns.map(\.heading).joined(separator: " | ") + " |\n"
     out += "|" + columns.map { _ in " --- |" }.joined() + "\n"
     for row in rows {
-      out += "| " + row.map { SafeText.markdownCell(Self.text($0)) }.joined(separator: " | ") + " |\n"
+      out +=
+        "| " + row.map { SafeText.markdownCell(Self.text($0)) }.joined(separator: " | ") + " |\n"
     }
     return out
   }

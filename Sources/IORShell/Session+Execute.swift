@@ -33,7 +33,8 @@ extension Session {
   /// Finds, binds and runs one command.
   func execute(_ words: [Word], source: String) throws {
     guard let first = words.first else { return }
-    let (spec, used) = try CommandTable.resolve(words.map(\.text), verbIsOption: first.optionKey != nil)
+    let (spec, used) = try CommandTable.resolve(
+      words.map(\.text), verbIsOption: first.optionKey != nil)
     var invocation = try bind(spec, Array(words.dropFirst(used)), source: source)
     try askForMissing(&invocation)
     try check(invocation)
@@ -50,7 +51,9 @@ extension Session {
     var invocation = Invocation(
       spec: spec, session: self, values: [:], options: [:], fields: [], rest: [], source: source)
     var positionals = spec.positionals[...]
-    let fieldOption = spec.options.first { if case .fields = $0.kind { return true } else { return false } }
+    let fieldOption = spec.options.first {
+      if case .fields = $0.kind { return true } else { return false }
+    }
     for word in words {
       if let key = word.optionKey, let value = word.optionValue {
         if spec.options.contains(where: { $0.name == key && !$0.isFields }) {
@@ -65,7 +68,8 @@ extension Session {
             return [option.name]
           }
           throw ShellError.unknownOption(
-            key, command: spec.name, suggestion: Suggestion.closest(to: key, in: known), options: known)
+            key, command: spec.name, suggestion: Suggestion.closest(to: key, in: known),
+            options: known)
         }
       } else if let parameter = positionals.popFirst() {
         invocation.values[parameter.name] = word.text
@@ -80,7 +84,8 @@ extension Session {
 
   private func askForMissing(_ invocation: inout Invocation) throws {
     let spec = invocation.spec
-    for parameter in spec.positionals + spec.options where parameter.required && !parameter.isFields {
+    for parameter in spec.positionals + spec.options where parameter.required && !parameter.isFields
+    {
       if invocation.value(parameter.name) != nil { continue }
       guard options.interactive, let ask else {
         throw ShellError.missingValue(command: spec.name, name: Self.describe(parameter))
@@ -148,7 +153,8 @@ extension String {
   /// The text without surrounding white space.
   func trimmingCharacters() -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+    guard let first = firstIndex(where: { !isSpace($0) }),
+      let last = lastIndex(where: { !isSpace($0) })
     else { return "" }
     return String(self[first...last])
   }

@@ -1,10 +1,11 @@
+import IORDomain
+import IORStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import IORDomain
-import IORStore
 
 /// An error with where it happened: `checklist.ior:12`, nested scripts outermost first.
 public struct LocatedError: Error {
@@ -69,12 +70,16 @@ extension Session {
   public func runScript(path: String, arguments: [String: String]) throws -> ExitCode {
     let resolved = resolvePath(path)
     let real = TextFile.realPath(resolved) ?? resolved
-    if frames.count >= Self.maximumScriptDepth { throw ShellError.scriptTooDeep(limit: Self.maximumScriptDepth) }
+    if frames.count >= Self.maximumScriptDepth {
+      throw ShellError.scriptTooDeep(limit: Self.maximumScriptDepth)
+    }
     if frames.contains(where: { TextFile.realPath($0.path) == real }) {
       throw ShellError.scriptRunsItself(chain: frames.map(\.path) + [resolved])
     }
     let text = try TextFile.read(resolved)
-    let directory = resolved.contains("/") ? String(resolved[..<(resolved.lastIndex(of: "/") ?? resolved.endIndex)]) : "."
+    let directory =
+      resolved.contains("/")
+      ? String(resolved[..<(resolved.lastIndex(of: "/") ?? resolved.endIndex)]) : "."
     frames.append(ScriptFrame(path: resolved, directory: directory, line: 0, variables: arguments))
     defer { frames.removeLast() }
     return try runLines(TextFile.lines(text), name: resolved)
@@ -88,7 +93,9 @@ extension Session {
       return
     }
     guard options.interactive, let ask else { throw ShellError.missingParameter(name) }
-    guard let answer = ask("\(name): "), !answer.isEmpty else { throw ShellError.missingParameter(name) }
+    guard let answer = ask("\(name): "), !answer.isEmpty else {
+      throw ShellError.missingParameter(name)
+    }
     setVariable(name, answer)
   }
 

@@ -45,12 +45,18 @@ extension ShellError: CustomStringConvertible {
     case .unknownCommand(let word, let suggestion):
       return "unknown command '\(word)'" + Self.didYouMean(suggestion) + " (help lists commands)"
     case .unknownNoun(let verb, let noun, let suggestion, let nouns):
-      let what = noun.isEmpty ? "'\(verb)' needs one of" : "unknown '\(verb) \(noun)'"
-        + Self.didYouMean(suggestion) + "; '\(verb)' takes"
+      let what =
+        noun.isEmpty
+        ? "'\(verb)' needs one of"
+        : "unknown '\(verb) \(noun)'"
+          + Self.didYouMean(suggestion) + "; '\(verb)' takes"
       return what + ": " + nouns.joined(separator: ", ")
     case .unknownOption(let option, let command, let suggestion, let options):
-      let known = options.isEmpty ? "it takes no options" : "it takes " + options.map { $0 + "=" }.joined(separator: " ")
-      return "unknown option '\(option)' for '\(command)'" + Self.didYouMean(suggestion) + "; " + known
+      let known =
+        options.isEmpty
+        ? "it takes no options" : "it takes " + options.map { $0 + "=" }.joined(separator: " ")
+      return "unknown option '\(option)' for '\(command)'" + Self.didYouMean(suggestion) + "; "
+        + known
     case .missingValue(let command, let name):
       return "'\(command)' needs \(name) (help \(command))"
     case .unexpectedValue(let command, let value):

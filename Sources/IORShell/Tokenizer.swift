@@ -327,7 +327,8 @@ struct LineScanner {
     let name = scanName()
     guard index < chars.count, chars[index] == "}" else {
       let closed = chars[index...].contains("}")
-      let message = closed
+      let message =
+        closed
         ? "bad variable name in '${...}'; names are letters, digits, '_' and '-'"
         : "unterminated '${'; close it with '}'"
       try fail(message, at: dollar)

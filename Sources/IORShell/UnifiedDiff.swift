@@ -18,8 +18,10 @@ enum UnifiedDiff {
     var lengths = [[Int]](repeating: [Int](repeating: 0, count: columns + 1), count: rows + 1)
     for row in stride(from: rows - 1, through: 0, by: -1) {
       for column in stride(from: columns - 1, through: 0, by: -1) {
-        lengths[row][column] = old[row] == new[column]
-          ? lengths[row + 1][column + 1] + 1 : max(lengths[row + 1][column], lengths[row][column + 1])
+        lengths[row][column] =
+          old[row] == new[column]
+          ? lengths[row + 1][column + 1] + 1
+          : max(lengths[row + 1][column], lengths[row][column + 1])
       }
     }
     var out: [String] = []
@@ -30,7 +32,9 @@ enum UnifiedDiff {
         out.append(" " + old[row])
         row += 1
         column += 1
-      } else if column < columns && (row == rows || lengths[row][column + 1] >= lengths[row + 1][column]) {
+      } else if column < columns
+        && (row == rows || lengths[row][column + 1] >= lengths[row + 1][column])
+      {
         out.append("+" + new[column])
         column += 1
       } else {

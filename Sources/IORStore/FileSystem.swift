@@ -58,7 +58,8 @@ enum FileSystem {
     if size > maximumDocumentSize {
       throw .damagedDocument(
         DamagedDocument(
-          path: display, reason: "is \(size) bytes, larger than the \(maximumDocumentSize >> 20) MiB"
+          path: display,
+          reason: "is \(size) bytes, larger than the \(maximumDocumentSize >> 20) MiB"
             + " a document may be"))
     }
     var bytes = [UInt8](repeating: 0, count: size)
@@ -126,7 +127,8 @@ enum FileSystem {
       let kind = entry.pointee.d_type
       var nameField = entry.pointee.d_name
       let name = withUnsafePointer(to: &nameField) { field in
-        field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
+        field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee))
+        {
           String(cString: $0)
         }
       }

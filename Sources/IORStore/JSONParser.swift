@@ -219,7 +219,8 @@ extension JSONParser {
         let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<offset])
         offset += 1
         guard let text = String(validating: slice, as: UTF8.self) else {
-          throw fail("invalid UTF-8 in a string", at: Self.firstInvalidUTF8(slice, base: contentStart))
+          throw fail(
+            "invalid UTF-8 in a string", at: Self.firstInvalidUTF8(slice, base: contentStart))
         }
         return text
       }
@@ -367,7 +368,9 @@ extension JSONParser {
     if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
       isInteger = false
       offset += 1
-      if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
+      if offset < bytes.count,
+        bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-")
+      {
         offset += 1
       }
       guard offset < bytes.count, isDigit(bytes[offset]) else {

@@ -57,7 +57,9 @@ public struct JournalEntry: Sendable, Equatable {
     guard let sequence = value["seq"]?.intValue, let time = value["time"]?.stringValue,
       let user = value["user"]?.stringValue, let command = value["command"]?.stringValue,
       let changes = value["changes"]?.arrayValue
-    else { throw .damagedJournal(line: number, reason: "an entry lacks seq, time, user or changes") }
+    else {
+      throw .damagedJournal(line: number, reason: "an entry lacks seq, time, user or changes")
+    }
     self.sequence = sequence
     self.time = time
     self.user = user

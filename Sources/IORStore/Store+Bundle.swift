@@ -16,7 +16,8 @@ extension Store {
       guard entry.pointee.d_type == UInt8(DT_DIR) else { continue }
       var nameField = entry.pointee.d_name
       let name = withUnsafePointer(to: &nameField) { field in
-        field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
+        field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee))
+        {
           String(cString: $0)
         }
       }
@@ -45,19 +46,23 @@ extension Store {
   /// Loads an export into this store, which must hold no documents. Documents keep their
   /// revisions, so exporting again gives the same bytes. One journaled transaction.
   public func importBundle(_ bundle: JSONValue, command: String) throws -> Int {
-    guard bundle["format"]?.stringValue == "ior-export", let collections = bundle["collections"]?.objectValue
+    guard bundle["format"]?.stringValue == "ior-export",
+      let collections = bundle["collections"]?.objectValue
     else {
       throw StoreError.damagedDocument(
-        DamagedDocument(path: "import", reason: "not an ior export (no \"format\": \"ior-export\")"))
+        DamagedDocument(path: "import", reason: "not an ior export (no \"format\": \"ior-export\")")
+      )
     }
     for name in try self.collections() where !(try ids(in: name)).isEmpty {
-      throw StoreError.notAStore(path: root + " (import needs an empty store; '\(name)' has documents)")
+      throw StoreError.notAStore(
+        path: root + " (import needs an empty store; '\(name)' has documents)")
     }
     var changes: [DocumentChange] = []
     for (name, documents) in collections.sorted(by: { $0.key < $1.key }) {
       for body in documents.arrayValue ?? [] {
         guard let id = body["id"]?.stringValue else {
-          throw StoreError.damagedDocument(DamagedDocument(path: "import/\(name)", reason: "a document has no id"))
+          throw StoreError.damagedDocument(
+            DamagedDocument(path: "import/\(name)", reason: "a document has no id"))
         }
         let key = DocumentKey(name, id)
         _ = try Document.validated(body, key: key)

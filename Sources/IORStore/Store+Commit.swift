@@ -54,7 +54,8 @@ extension Store {
     for (index, change) in changes.enumerated() {
       let current = try read(change.key)
       guard current?.revision == change.baseRevision else {
-        throw .conflict(path: change.key.path, expected: change.baseRevision, found: current?.revision)
+        throw .conflict(
+          path: change.key.path, expected: change.baseRevision, found: current?.revision)
       }
       var record = JournalEntry.Change(
         key: change.key, before: current?.revision, after: nil, previous: current?.body,

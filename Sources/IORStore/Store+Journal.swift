@@ -103,7 +103,8 @@ extension Store {
     let keys = Set(target.changes.map(\.key))
     for entry in later.reversed() {
       if let clash = entry.changes.first(where: { keys.contains($0.key) }) {
-        throw .undoBlocked(sequence: target.sequence, path: clash.key.path, laterSequence: entry.sequence)
+        throw .undoBlocked(
+          sequence: target.sequence, path: clash.key.path, laterSequence: entry.sequence)
       }
     }
     return (target, latest)

@@ -11,7 +11,8 @@ extension Store {
   private func openLock() throws(StoreError) -> Int32? {
     if let lockDescriptor { return lockDescriptor }
     guard let rootDescriptor else { return nil }
-    let descriptor = openat(rootDescriptor, ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    let descriptor = openat(
+      rootDescriptor, ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw FileSystem.failure(".lock", "open the store lock") }
     lockDescriptor = descriptor
     return descriptor

@@ -11,7 +11,9 @@ extension Store {
   func recover() throws(StoreError) {
     guard let rootDescriptor else { return }
     try setAsideTornJournalLine()
-    if let bytes = try FileSystem.readFile(".pending.json", in: rootDescriptor, display: ".pending.json") {
+    if let bytes = try FileSystem.readFile(
+      ".pending.json", in: rootDescriptor, display: ".pending.json")
+    {
       let pending: JSONValue
       do {
         pending = try JSONParser.parse(bytes)
@@ -49,7 +51,8 @@ extension Store {
       touched.insert(String(path.prefix { $0 != "/" }))
     }
     for folder in touched.sorted() {
-      guard let descriptor = try FileSystem.openDirectory(folder, in: rootDescriptor, display: folder)
+      guard
+        let descriptor = try FileSystem.openDirectory(folder, in: rootDescriptor, display: folder)
       else { continue }
       defer { close(descriptor) }
       try FileSystem.syncDirectory(descriptor, display: folder)

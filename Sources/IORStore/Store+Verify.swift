@@ -20,6 +20,7 @@ public struct VerificationReport: Sendable {
   public var damagedJournalLines: [Int] = []
   /// How many journal entries and documents were checked.
   public var entries = 0
+  /// How many documents were checked.
   public var documents = 0
 
   /// True when nothing is wrong.
@@ -78,7 +79,8 @@ extension Store {
         report.unjournaled.append(document.key.path)
         continue
       }
-      let bytes = try FileSystem.readFile(document.key.id + ".json", in: folder, display: document.key.path)
+      let bytes = try FileSystem.readFile(
+        document.key.id + ".json", in: folder, display: document.key.path)
       if let bytes, SHA256.hex(bytes) != recorded {
         report.changedOutside.append(document.key.path)
       }
@@ -95,7 +97,9 @@ extension Store {
     var bytes = [UInt8](repeating: 0, count: size)
     var done = 0
     while done < size {
-      let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress.map { $0 + done }, size - done, off_t(done)) }
+      let count = bytes.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress.map { $0 + done }, size - done, off_t(done))
+      }
       if count <= 0 { break }
       done += count
     }

@@ -100,7 +100,8 @@ public final class Store {
     try DocumentID.validate(key.collection)
     try DocumentID.validate(key.id)
     guard let rootDescriptor,
-      let folder = try FileSystem.openDirectory(key.collection, in: rootDescriptor, display: key.collection)
+      let folder = try FileSystem.openDirectory(
+        key.collection, in: rootDescriptor, display: key.collection)
     else { return nil }
     defer { close(folder) }
     return try readDocument(key, in: folder)
@@ -118,7 +119,8 @@ public final class Store {
       value = try JSONParser.parse(bytes)
     } catch {
       throw .damagedDocument(
-        DamagedDocument(path: key.path, line: error.line, column: error.column, reason: error.reason))
+        DamagedDocument(
+          path: key.path, line: error.line, column: error.column, reason: error.reason))
     }
     return try Document.validated(value, key: key)
   }
@@ -162,7 +164,8 @@ public final class Store {
     }
     let id = String(name.dropLast(5))
     if let reason = DocumentID.problem(with: id) {
-      scan.damaged.append(DamagedDocument(path: path, reason: "its name is not a valid id: \(reason)"))
+      scan.damaged.append(
+        DamagedDocument(path: path, reason: "its name is not a valid id: \(reason)"))
       return
     }
     do {

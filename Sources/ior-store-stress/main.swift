@@ -42,7 +42,8 @@ func increment(_ store: Store, times: Int) throws {
   while done < times {
     let transaction = Transaction(store: store)
     let document = try store.reading { try transaction.read(DocumentKey("things", "c")) }
-    try transaction.write(DocumentKey("things", "c"), body: .object(["count": .int(counter(document) + 1)]))
+    try transaction.write(
+      DocumentKey("things", "c"), body: .object(["count": .int(counter(document) + 1)]))
     do {
       try transaction.commit(command: "increment")
       done += 1

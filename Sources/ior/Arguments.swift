@@ -31,7 +31,9 @@ struct Arguments {
     if rest.first == "init" {
       rest.removeFirst()
       parsed.initialize = .some(rest.popFirst())
-      if let extra = rest.first { throw UsageError(message: "init takes one folder, not '\(extra)'") }
+      if let extra = rest.first {
+        throw UsageError(message: "init takes one folder, not '\(extra)'")
+      }
       return parsed
     }
     while let argument = rest.popFirst() {
@@ -50,7 +52,9 @@ struct Arguments {
       }
     }
     if parsed.atomic && parsed.keepGoing {
-      throw UsageError(message: "--atomic and --keep-going cannot be combined: an atomic run stops at its first failure")
+      throw UsageError(
+        message:
+          "--atomic and --keep-going cannot be combined: an atomic run stops at its first failure")
     }
     if parsed.command != nil && parsed.file != nil {
       throw UsageError(message: "give either -c COMMANDS or a script FILE, not both")

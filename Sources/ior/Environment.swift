@@ -48,7 +48,9 @@ enum Environment {
     for name in ["IOR_USER", "USER", "LOGNAME"] {
       if let user = value(name) { return user }
     }
-    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+      return String(cString: name)
+    }
     return "unknown"
   }
 
@@ -68,7 +70,9 @@ enum Terminal {
     let bytes = Array(text.utf8)
     var done = 0
     while done < bytes.count {
-      let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + done }, bytes.count - done) }
+      let count = bytes.withUnsafeBytes {
+        Glibc.write(descriptor, $0.baseAddress.map { $0 + done }, bytes.count - done)
+      }
       if count < 0 && errno == EINTR { continue }
       if count <= 0 { return }
       done += count

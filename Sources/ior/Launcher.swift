@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import IORDomain
 import IORLineEditor
 import IORShell
 import IORStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Opens the store, makes the session, and runs it the way the command line asked.
 @MainActor
@@ -28,7 +29,8 @@ struct Launcher {
   }
 
   func run() -> ExitCode {
-    let interactive = arguments.command == nil && arguments.file == nil
+    let interactive =
+      arguments.command == nil && arguments.file == nil
       && Terminal.inputIsTerminal && Terminal.outputIsTerminal
     let path = arguments.store ?? Environment.value("IOR_STORE") ?? Environment.defaultStorePath()
     let store: Store
@@ -59,7 +61,9 @@ struct Launcher {
     if let format = arguments.format, !["table", "json", "csv", "md"].contains(format) {
       throw UsageError(message: "--format takes table, json, csv or md, not '\(format)'")
     }
-    if let answersFile = arguments.answersFile { options.answers = try AnswersFile.read(answersFile) }
+    if let answersFile = arguments.answersFile {
+      options.answers = try AnswersFile.read(answersFile)
+    }
     let color = interactive && Terminal.errorIsTerminal && Environment.value("NO_COLOR") == nil
     let session = Session(store: store, console: Console(colorErrors: color), options: options)
     session.variables = arguments.parameters
@@ -72,7 +76,9 @@ struct Launcher {
       let name: String
       if let command = arguments.command {
         name = "-c"
-        code = try session.runLines(command.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), name: "-c")
+        code = try session.runLines(
+          command.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+          name: "-c")
       } else if let file = arguments.file {
         name = "run " + file
         code = try session.runScript(path: file, arguments: arguments.parameters)

@@ -1,13 +1,14 @@
+import IORDomain
+import IORLineEditor
+import IORShell
+import IORStore
+
 // The ior executable: command line, terminal and signals. Everything else is in the libraries.
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import IORDomain
-import IORLineEditor
-import IORShell
-import IORStore
 
 @MainActor
 func fail(_ message: String, _ code: ExitCode) -> Never {

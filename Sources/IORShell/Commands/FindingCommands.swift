@@ -31,8 +31,11 @@ extension CommandTable {
     ) { invocation in
       let question = try invocation.required("question")
       let previous = try invocation.workspace.answer(
-        review: try invocation.reviewID(), question: question, text: try invocation.required("answer"))
-      invocation.note(previous == nil ? "recorded \(question.lowercased())" : "replaced the answer to \(question.lowercased())")
+        review: try invocation.reviewID(), question: question,
+        text: try invocation.required("answer"))
+      invocation.note(
+        previous == nil
+          ? "recorded \(question.lowercased())" : "replaced the answer to \(question.lowercased())")
     },
     finding("add deficiency", .deficiency),
     finding("add concern", .concern),
@@ -60,7 +63,8 @@ extension CommandTable {
     ) { invocation in
       let review = try invocation.workspace.review(try invocation.reviewID())
       let id = try invocation.required("finding")
-      guard let finding = review.findings.first(where: { $0.id.lowercased() == id.lowercased() }) else {
+      guard let finding = review.findings.first(where: { $0.id.lowercased() == id.lowercased() })
+      else {
         throw DomainError.unknownFinding(id, review: review.id, known: review.findings.map(\.id))
       }
       invocation.session.console.out(ReviewCard.finding(finding, in: review))
@@ -69,12 +73,15 @@ extension CommandTable {
       "set finding", group: "Findings and corrective actions", summary: "change a finding",
       details: "Fields: " + Workspace.findingFields.joined(separator: ", ") + ".",
       positionals: [.required("finding", .findingID)],
-      options: [.optional("review", .reviewID), .optional("fields", .fields(Workspace.findingFields))],
+      options: [
+        .optional("review", .reviewID), .optional("fields", .fields(Workspace.findingFields)),
+      ],
       examples: ["set finding D1 detail=\"Two of five files lacked the supervisor's initials.\""],
       context: .review
     ) { invocation in
       let finding = try invocation.workspace.setFinding(
-        review: try invocation.reviewID(), finding: try invocation.required("finding"), fields: invocation.fields)
+        review: try invocation.reviewID(), finding: try invocation.required("finding"),
+        fields: invocation.fields)
       invocation.note("updated \(finding.id)")
     },
     .command(
@@ -85,10 +92,13 @@ extension CommandTable {
         .required("plan", .text, ask: "corrective action"),
       ],
       options: [
-        .optional("owner", .text), .optional("due", .date), .optional("agree", .choice(["yes", "no"])),
+        .optional("owner", .text), .optional("due", .date),
+        .optional("agree", .choice(["yes", "no"])),
         .optional("review", .reviewID),
       ],
-      examples: ["add action D1 \"Retrain all WSOs on supervisory review\" owner=\"Lt. K. Moore\" due=2025-09-01"],
+      examples: [
+        "add action D1 \"Retrain all WSOs on supervisory review\" owner=\"Lt. K. Moore\" due=2025-09-01"
+      ],
       context: .review
     ) { invocation in
       let action = try invocation.workspace.addAction(
@@ -102,11 +112,14 @@ extension CommandTable {
       details: "Fields: " + Workspace.actionFields.joined(separator: ", ") + ". Record completion"
         + " with completed=DATE.",
       positionals: [.required("action", .actionID)],
-      options: [.optional("review", .reviewID), .optional("fields", .fields(Workspace.actionFields))],
+      options: [
+        .optional("review", .reviewID), .optional("fields", .fields(Workspace.actionFields)),
+      ],
       examples: ["set action A1 completed=2025-10-01"], context: .review
     ) { invocation in
       let action = try invocation.workspace.setAction(
-        review: try invocation.reviewID(), action: try invocation.required("action"), fields: invocation.fields)
+        review: try invocation.reviewID(), action: try invocation.required("action"),
+        fields: invocation.fields)
       invocation.note("updated \(action.id)" + (action.completed.map { ": completed \($0)" } ?? ""))
     },
     .command(
@@ -119,7 +132,8 @@ extension CommandTable {
       var table = OutputTable(["id", "finding", "plan", "owner", "due", "agree", "completed"])
       for action in review.actions {
         table.add([
-          .string(action.id), .string(action.finding), .string(action.plan), .optional(action.owner),
+          .string(action.id), .string(action.finding), .string(action.plan),
+          .optional(action.owner),
           .optional(action.due?.description), action.agree.map { .bool($0) } ?? .null,
           .optional(action.completed?.description),
         ])
@@ -148,10 +162,14 @@ extension CommandTable {
           + " previous review is marked as a repeat finding."
         : "An area of concern violates no MOA term or written policy but may reduce the"
           + " program's effectiveness.",
-      positionals: [.required("title", .text, ask: isDeficiency ? "deficiency" : "area of concern")],
-      options: (isDeficiency ? [Parameter.required("cite", .text, ask: "citation (e.g. MOA Article V)")] : [])
+      positionals: [
+        .required("title", .text, ask: isDeficiency ? "deficiency" : "area of concern")
+      ],
+      options: (isDeficiency
+        ? [Parameter.required("cite", .text, ask: "citation (e.g. MOA Article V)")] : [])
         + [
-          .optional("detail", .text), .optional("recommendation", .text), .optional("answers", .word),
+          .optional("detail", .text), .optional("recommendation", .text),
+          .optional("answers", .word),
           .optional("review", .reviewID),
         ],
       examples: isDeficiency

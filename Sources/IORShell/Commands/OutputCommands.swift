@@ -1,10 +1,11 @@
+import IORDomain
+import IORStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import IORDomain
-import IORStore
 
 extension CommandTable {
   static let outputCommands: [CommandSpec] = [
@@ -15,10 +16,14 @@ extension CommandTable {
         + " three fiscal years, warrants served and CRCL complaints. Without a year, the last"
         + " completed fiscal year. See docs/summary.md for every field.",
       options: [
-        .optional("format", .choice(["table", "md", "csv", "json"])), .optional("partner", .partnerID),
+        .optional("format", .choice(["table", "md", "csv", "json"])),
+        .optional("partner", .partnerID),
         .optional("to", .file),
       ],
-      examples: ["summary fy 2025", "summary fy 2025 format=csv", "summary fy 2025 partner lake-so format=md"],
+      examples: [
+        "summary fy 2025", "summary fy 2025 format=csv",
+        "summary fy 2025 partner lake-so format=md",
+      ],
       takesRest: true, run: Outputs.summary),
     .command(
       "due", group: "Reports and batch", summary: "what needs doing, most urgent first",
@@ -34,7 +39,8 @@ extension CommandTable {
         + " Every document carries the store's handling marking at top and bottom.",
       positionals: [.required("document", .choice(ReviewDocument.allCases.map(\.rawValue)))],
       options: [
-        .optional("format", .choice(DocumentFormat.allCases.map(\.rawValue))), .optional("to", .file),
+        .optional("format", .choice(DocumentFormat.allCases.map(\.rawValue))),
+        .optional("to", .file),
         .optional("review", .reviewID),
       ],
       examples: ["report findings format=md", "report closeout format=html to=closeout.html"],
@@ -59,10 +65,14 @@ enum Outputs {
     while let word = words.popFirst() {
       switch word.lowercased() {
       case "fy":
-        guard let next = words.popFirst() else { throw ShellError.missingValue(command: "summary fy", name: "a year") }
+        guard let next = words.popFirst() else {
+          throw ShellError.missingValue(command: "summary fy", name: "a year")
+        }
         year = try fiscalYear(next)
       case "partner":
-        guard let next = words.popFirst() else { throw ShellError.missingValue(command: "summary partner", name: "a partner id") }
+        guard let next = words.popFirst() else {
+          throw ShellError.missingValue(command: "summary partner", name: "a partner id")
+        }
         partnerID = next
       default:
         year = try fiscalYear(word)
@@ -72,8 +82,10 @@ enum Outputs {
     let fiscalYear = year ?? FiscalYear.lastCompleted(before: invocation.session.options.today)
     if let partnerID {
       let partner = try workspace.partner(partnerID)
-      if let reason = AnnualSummary.exclusionReason(for: partner, fiscalYear: year
-        ?? FiscalYear.lastCompleted(before: invocation.session.options.today))
+      if let reason = AnnualSummary.exclusionReason(
+        for: partner,
+        fiscalYear: year
+          ?? FiscalYear.lastCompleted(before: invocation.session.options.today))
       {
         throw ShellError.refused("partner '\(partnerID)' is not in the FY summary: \(reason)")
       }
@@ -108,7 +120,9 @@ enum Outputs {
     let within = Int(invocation.value("within") ?? "") ?? 180
     let items = DueList.items(partners: partners, reviews: reviews, today: today, within: within)
     switch invocation.format {
-    case "json": invocation.session.console.out(JSONWriter.pretty(DueList.json(items, today: today, within: within)))
+    case "json":
+      invocation.session.console.out(
+        JSONWriter.pretty(DueList.json(items, today: today, within: within)))
     case "csv": invocation.session.console.out(DueList.csv(items))
     case "md": invocation.session.console.out(DueList.markdown(items))
     default: invocation.session.console.out(DueList.table(items))
@@ -143,7 +157,8 @@ enum Outputs {
     do {
       bundle = try JSONParser.parse(text)
     } catch {
-      throw ShellError.fileError(path: path, reason: "line \(error.line), column \(error.column): \(error.reason)")
+      throw ShellError.fileError(
+        path: path, reason: "line \(error.line), column \(error.column): \(error.reason)")
     }
     let count = try session.store.importBundle(bundle, command: invocation.source)
     invocation.note("imported \(count) documents")
@@ -177,7 +192,9 @@ enum OutputFile {
     let bytes = Array(text.utf8)
     var done = 0
     while done < bytes.count {
-      let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + done }, bytes.count - done) }
+      let count = bytes.withUnsafeBytes {
+        Glibc.write(descriptor, $0.baseAddress.map { $0 + done }, bytes.count - done)
+      }
       if count < 0 && errno == EINTR { continue }
       if count <= 0 {
         let reason = String(cString: strerror(errno)).lowercased()

@@ -37,7 +37,8 @@ extension CommandTable {
       guard !invocation.fields.isEmpty else {
         throw ShellError.missingValue(command: "set partner", name: "at least one FIELD=VALUE")
       }
-      let partner = try invocation.workspace.setPartner(try invocation.partnerID(), fields: invocation.fields)
+      let partner = try invocation.workspace.setPartner(
+        try invocation.partnerID(), fields: invocation.fields)
       invocation.note("updated partner \(partner.id)")
     },
     .command(
@@ -50,7 +51,8 @@ extension CommandTable {
       if invocation.format == "json" {
         invocation.session.console.out(JSONWriter.pretty(partner.json))
       } else {
-        invocation.session.console.out(PartnerCard.render(partner, today: invocation.session.options.today))
+        invocation.session.console.out(
+          PartnerCard.render(partner, today: invocation.session.options.today))
       }
     },
     .command(
@@ -64,9 +66,14 @@ extension CommandTable {
       let (partners, damaged) = try invocation.workspace.allPartners()
       reportDamaged(damaged, invocation)
       let today = invocation.session.options.today
-      var table = OutputTable(["id", "name", "state", "fieldOffice:field office", "status", "currentWSOs:WSOs"])
+      var table = OutputTable([
+        "id", "name", "state", "fieldOffice:field office", "status", "currentWSOs:WSOs",
+      ])
       for partner in partners {
-        if let state = invocation.value("state"), partner.state?.lowercased() != state.lowercased() { continue }
+        if let state = invocation.value("state"), partner.state?.lowercased() != state.lowercased()
+        {
+          continue
+        }
         if let status = invocation.value("status"), partner.status.rawValue != status { continue }
         table.add([
           .string(partner.id), .string(partner.name), .optional(partner.state),
@@ -88,7 +95,8 @@ extension CommandTable {
       let text = try TextFile.read(path)
       let outline = try invocation.workspace.setOutline(
         partner: try invocation.partnerID(), text: text, source: path)
-      invocation.note("loaded \(outline.version): \(outline.sections.count) articles and appendices")
+      invocation.note(
+        "loaded \(outline.version): \(outline.sections.count) articles and appendices")
     },
     .command(
       "show outline", group: "Partners", summary: "show the partner's MOA outline",
@@ -96,7 +104,8 @@ extension CommandTable {
     ) { invocation in
       let partner = try invocation.workspace.partner(try invocation.partnerID())
       guard let outline = partner.moaOutline else {
-        throw ShellError.refused("partner '\(partner.id)' has no MOA outline on record (load outline FILE)")
+        throw ShellError.refused(
+          "partner '\(partner.id)' has no MOA outline on record (load outline FILE)")
       }
       invocation.session.console.out(SafeText.terminal(outline.render()))
     },
@@ -106,7 +115,8 @@ extension CommandTable {
   @MainActor
   static func reportDamaged(_ damaged: [DamagedDocument], _ invocation: Invocation) {
     for damage in damaged {
-      invocation.session.console.warning("skipped damaged document \(SafeText.terminal(damage.description))")
+      invocation.session.console.warning(
+        "skipped damaged document \(SafeText.terminal(damage.description))")
     }
   }
 }

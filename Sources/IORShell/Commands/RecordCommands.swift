@@ -10,7 +10,8 @@ extension CommandTable {
         .required("authorized", .date, ask: "date authorized (YYYY-MM-DD)"),
         .optional("trained", .date), .optional("partner", .partnerID),
       ],
-      examples: ["add officer \"Pat Doe\" authorized=2024-01-15 trained=2023-12-01"], context: .partner
+      examples: ["add officer \"Pat Doe\" authorized=2024-01-15 trained=2023-12-01"],
+      context: .partner
     ) { invocation in
       let officer = try invocation.workspace.addOfficer(
         partner: try invocation.partnerID(), name: try invocation.required("name"),
@@ -22,8 +23,12 @@ extension CommandTable {
       details: "Fields: " + Workspace.officerFields.joined(separator: ", ")
         + ". An officer who left: status=inactive ended=DATE.",
       positionals: [.required("officer", .officerID)],
-      options: [.optional("partner", .partnerID), .optional("fields", .fields(Workspace.officerFields))],
-      examples: ["set officer O3 status=inactive ended=2025-06-30", "set officer O1 trained=2025-01-10"],
+      options: [
+        .optional("partner", .partnerID), .optional("fields", .fields(Workspace.officerFields)),
+      ],
+      examples: [
+        "set officer O3 status=inactive ended=2025-06-30", "set officer O1 trained=2025-01-10",
+      ],
       context: .partner
     ) { invocation in
       let officer = try invocation.workspace.setOfficer(
@@ -33,7 +38,9 @@ extension CommandTable {
     },
     .command(
       "list officers", group: "Partner records", summary: "list the open partner's WSOs",
-      options: [.optional("partner", .partnerID), .optional("format", .choice(OutputTable.formats))],
+      options: [
+        .optional("partner", .partnerID), .optional("format", .choice(OutputTable.formats)),
+      ],
       context: .partner
     ) { invocation in
       let partner = try invocation.workspace.partner(try invocation.partnerID())
@@ -49,11 +56,13 @@ extension CommandTable {
     },
     .command(
       "add visit", group: "Partner records", summary: "record an NPM site visit",
-      positionals: [.required("date", .date)], options: [.optional("npm", .text), .optional("partner", .partnerID)],
+      positionals: [.required("date", .date)],
+      options: [.optional("npm", .text), .optional("partner", .partnerID)],
       examples: ["add visit 2025-03-04 npm=\"R. Osei\""], context: .partner
     ) { invocation in
       let visit = try invocation.workspace.addVisit(
-        partner: try invocation.partnerID(), date: try invocation.required("date"), npm: invocation.value("npm"))
+        partner: try invocation.partnerID(), date: try invocation.required("date"),
+        npm: invocation.value("npm"))
       invocation.note("added site visit \(visit.id) on \(visit.date)")
     },
     .command(
@@ -67,14 +76,18 @@ extension CommandTable {
     },
     .command(
       "set warrants", group: "Partner records", summary: "record warrants served in a fiscal year",
-      options: [.required("fy", .fiscalYear), .required("count", .count), .optional("partner", .partnerID)],
+      options: [
+        .required("fy", .fiscalYear), .required("count", .count), .optional("partner", .partnerID),
+      ],
       examples: ["set warrants fy=2024 count=37"], context: .partner
     ) { invocation in
       let previous = try invocation.workspace.setWarrants(
         partner: try invocation.partnerID(), fiscalYear: try invocation.required("fy"),
         count: try invocation.required("count"))
       let was = previous.map { " (was \($0))" } ?? ""
-      invocation.note("warrants served in FY\(try invocation.required("fy")): \(try invocation.required("count"))\(was)")
+      invocation.note(
+        "warrants served in FY\(try invocation.required("fy")): \(try invocation.required("count"))\(was)"
+      )
     },
     .command(
       "add complaint", group: "Partner records",
@@ -85,7 +98,8 @@ extension CommandTable {
         .optional("disposition", .choice(Complaint.Disposition.allCases.map(\.rawValue))),
         .optional("summary", .text), .optional("partner", .partnerID),
       ],
-      examples: ["add complaint 2024-11-02 ref=CRCL-24-0117 disposition=referred"], context: .partner
+      examples: ["add complaint 2024-11-02 ref=CRCL-24-0117 disposition=referred"],
+      context: .partner
     ) { invocation in
       let complaint = try invocation.workspace.addComplaint(
         partner: try invocation.partnerID(), date: try invocation.required("date"),

@@ -9,11 +9,13 @@ extension CommandTable {
         + " when taken. The request form goes out 28 to 42 days before the inspection date.",
       positionals: [.optional("partner", .partnerID)],
       options: [
-        .required("type", .choice(Review.Kind.allCases.map(\.rawValue)), ask: "type (program or focus)"),
+        .required(
+          "type", .choice(Review.Kind.allCases.map(\.rawValue)), ask: "type (program or focus)"),
         .required("date", .date, ask: "inspection date (YYYY-MM-DD)"), .optional("npm", .text),
         .optional("focus", .text),
       ],
-      examples: ["new review lake-so type=program date=2025-05-12 npm=\"R. Osei\""], context: .partner
+      examples: ["new review lake-so type=program date=2025-05-12 npm=\"R. Osei\""],
+      context: .partner
     ) { invocation in
       let workspace = invocation.workspace
       var review = try workspace.newReview(
@@ -31,30 +33,42 @@ extension CommandTable {
     },
     .command(
       "set review", group: "Reviews", summary: "change the open review's NPM, focus, type or date",
-      options: [.optional("review", .reviewID), .optional("fields", .fields(Workspace.reviewFields))],
+      options: [
+        .optional("review", .reviewID), .optional("fields", .fields(Workspace.reviewFields)),
+      ],
       examples: ["set review npm=\"R. Osei\"", "set review date=2025-05-19"], context: .review
     ) { invocation in
-      let review = try invocation.workspace.setReview(try invocation.reviewID(), fields: invocation.fields)
+      let review = try invocation.workspace.setReview(
+        try invocation.reviewID(), fields: invocation.fields)
       invocation.note("updated review \(review.id)")
     },
-    step("send request", "record that the request form went out (warns outside 28-42 days)",
-      example: "send request 2025-04-07") { workspace, id, date, _ in
+    step(
+      "send request", "record that the request form went out (warns outside 28-42 days)",
+      example: "send request 2025-04-07"
+    ) { workspace, id, date, _ in
       try workspace.sendRequest(review: id, date: date)
     },
-    step("receive request", "record that the completed request form came back",
-      example: "receive request 2025-04-25") { workspace, id, date, _ in
+    step(
+      "receive request", "record that the completed request form came back",
+      example: "receive request 2025-04-25"
+    ) { workspace, id, date, _ in
       try workspace.receiveRequest(review: id, date: date)
     },
-    step("issue report", "record that the findings report was issued",
-      example: "issue report 2025-06-02") { workspace, id, date, _ in
+    step(
+      "issue report", "record that the findings report was issued",
+      example: "issue report 2025-06-02"
+    ) { workspace, id, date, _ in
       try workspace.issueReport(review: id, date: date)
     },
-    step("accept plan", "record HQ's acceptance of the corrective action plan",
-      example: "accept plan 2025-07-15") { workspace, id, date, _ in
+    step(
+      "accept plan", "record HQ's acceptance of the corrective action plan",
+      example: "accept plan 2025-07-15"
+    ) { workspace, id, date, _ in
       try workspace.acceptPlan(review: id, date: date)
     },
     step(
-      "closeout", "close the review out (refused while corrective actions are open, unless"
+      "closeout",
+      "close the review out (refused while corrective actions are open, unless"
         + " reason= says why)", example: "closeout 2025-11-20", reason: true
     ) { workspace, id, date, reason in
       try workspace.closeout(review: id, date: date, reason: reason)
@@ -62,7 +76,8 @@ extension CommandTable {
     .command(
       "list reviews", group: "Reviews", summary: "list reviews, one line each",
       options: [
-        .optional("partner", .partnerID), .optional("stage", .choice(Review.Stage.allCases.map(\.rawValue))),
+        .optional("partner", .partnerID),
+        .optional("stage", .choice(Review.Stage.allCases.map(\.rawValue))),
         .optional("fy", .fiscalYear), .optional("format", .choice(OutputTable.formats)),
       ],
       examples: ["list reviews", "list reviews partner=lake-so", "list reviews fy=2025 format=csv"]
@@ -81,12 +96,15 @@ extension CommandTable {
       ])
       for review in reviews {
         if let stage = invocation.value("stage"), review.stage.rawValue != stage { continue }
-        if let fy = invocation.value("fy"), "FY" + String(review.fiscalYear.year) != "FY" + fy.filter(\.isNumber) {
+        if let fy = invocation.value("fy"),
+          "FY" + String(review.fiscalYear.year) != "FY" + fy.filter(\.isNumber)
+        {
           continue
         }
         table.add([
           .string(review.id), .string(review.partner), .string(review.kind.rawValue),
-          .string(review.inspection.description), .int(review.fiscalYear.year), .string(review.stage.rawValue),
+          .string(review.inspection.description), .int(review.fiscalYear.year),
+          .string(review.stage.rawValue),
           .int(review.deficiencies.count), .int(review.concerns.count),
         ])
       }
@@ -94,7 +112,8 @@ extension CommandTable {
     },
     .command(
       "show review", group: "Reviews", summary: "show a review's dates, findings and plan",
-      positionals: [.optional("review", .reviewID)], options: [.optional("format", .choice(["table", "json"]))],
+      positionals: [.optional("review", .reviewID)],
+      options: [.optional("format", .choice(["table", "json"]))],
       context: .review
     ) { invocation in
       let id = try invocation.value("review") ?? invocation.reviewID()
@@ -110,7 +129,8 @@ extension CommandTable {
       options: [.optional("review", .reviewID)], context: .review
     ) { invocation in
       let review = try invocation.workspace.review(try invocation.reviewID())
-      invocation.session.console.out(ReviewCard.status(review, today: invocation.session.options.today))
+      invocation.session.console.out(
+        ReviewCard.status(review, today: invocation.session.options.today))
     },
   ]
 

@@ -49,8 +49,10 @@ extension CommandTable {
         + " answer is kept and a missing one is an error naming the question.",
       positionals: [.required("id", .word), .required("question", .text)],
       options: [.optional("choices", .word), .optional("review", .reviewID)],
-      examples: ["ask wso-3 \"How is each warrant checked before service?\"",
-        "ask req-returned \"Did the request form come back complete?\" choices=yes,no,na"],
+      examples: [
+        "ask wso-3 \"How is each warrant checked before service?\"",
+        "ask req-returned \"Did the request form come back complete?\" choices=yes,no,na",
+      ],
       context: .review, locksStore: false, run: Checklist.ask),
     .command(
       "check", group: "Scripts", summary: "checklist step: a named check over the open review",

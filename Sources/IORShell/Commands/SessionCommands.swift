@@ -14,7 +14,8 @@ extension CommandTable {
     .command(
       "quit", group: "Session", summary: "leave the shell (also exit, Ctrl-D)", locksStore: false
     ) { invocation in invocation.session.finished = true },
-    .command("exit", group: "Session", summary: "leave the shell", locksStore: false) { invocation in
+    .command("exit", group: "Session", summary: "leave the shell", locksStore: false) {
+      invocation in
       invocation.session.finished = true
     },
     .command("version", group: "Session", summary: "print ior's version", locksStore: false) {

@@ -17,8 +17,9 @@ enum Undo {
     }
     let target = try session.store.undoCandidate(sequence: sequence)
     if session.options.interactive, let ask = session.ask {
-      let answer = ask("undo #\(target.sequence) '\(SafeText.terminal(target.command))'"
-        + " of \(target.time)? [y/N] ")
+      let answer = ask(
+        "undo #\(target.sequence) '\(SafeText.terminal(target.command))'"
+          + " of \(target.time)? [y/N] ")
       guard let answer, ["y", "yes"].contains(answer.lowercased()) else {
         invocation.note("nothing undone")
         return
@@ -34,16 +35,24 @@ enum Undo {
   static func verify(_ invocation: Invocation) throws {
     let report = try invocation.session.store.verify()
     let console = invocation.session.console
-    for line in report.chainBreaks { console.out("journal.jsonl:\(line): hash chain broken here\n") }
-    for line in report.damagedJournalLines { console.out("journal.jsonl:\(line): not a journal entry\n") }
+    for line in report.chainBreaks {
+      console.out("journal.jsonl:\(line): hash chain broken here\n")
+    }
+    for line in report.damagedJournalLines {
+      console.out("journal.jsonl:\(line): not a journal entry\n")
+    }
     for path in report.changedOutside { console.out("\(path): changed outside ior\n") }
-    for path in report.unjournaled { console.out("\(path): not in the journal (written outside ior)\n") }
+    for path in report.unjournaled {
+      console.out("\(path): not in the journal (written outside ior)\n")
+    }
     for path in report.missing { console.out("\(path): missing (the journal says it exists)\n") }
     for damage in report.damaged { console.out(SafeText.terminal(damage.description) + "\n") }
-    console.out("verified \(report.entries) journal entries and \(report.documents) documents: "
-      + (report.isClean ? "all good" : "problems found") + "\n")
+    console.out(
+      "verified \(report.entries) journal entries and \(report.documents) documents: "
+        + (report.isClean ? "all good" : "problems found") + "\n")
     if !report.isClean {
-      let count = report.chainBreaks.count + report.damagedJournalLines.count
+      let count =
+        report.chainBreaks.count + report.damagedJournalLines.count
         + report.changedOutside.count + report.unjournaled.count + report.missing.count
         + report.damaged.count
       throw ShellError.verificationFailed(problems: count)
