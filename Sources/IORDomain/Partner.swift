@@ -86,7 +86,7 @@ public struct Partner: Sendable, Equatable {
 public struct Officer: Sendable, Equatable {
   /// Whether the officer still serves as a WSO.
   public enum Status: String, Sendable, CaseIterable { case active, inactive }
-  /// The id every command uses: lowercase letters, digits and `-`.
+  /// Its id within the partner (`O1`, `V1`, `M1`), never reused.
   public var id: String
   /// The agency's name.
   public var name: String
@@ -102,7 +102,7 @@ public struct Officer: Sendable, Equatable {
 
 /// An NPM site visit to the partner.
 public struct SiteVisit: Sendable, Equatable {
-  /// The id every command uses: lowercase letters, digits and `-`.
+  /// Its id within the partner (`O1`, `V1`, `M1`), never reused.
   public var id: String
   /// The day.
   public var date: LocalDate
@@ -112,7 +112,7 @@ public struct SiteVisit: Sendable, Equatable {
 
 /// A steering committee meeting that was held.
 public struct SteeringCommitteeMeeting: Sendable, Equatable {
-  /// The id every command uses: lowercase letters, digits and `-`.
+  /// Its id within the partner (`O1`, `V1`, `M1`), never reused.
   public var id: String
   /// The day.
   public var date: LocalDate
