@@ -56,6 +56,13 @@ void ior_line_install_interrupt_handler(void) {
   // can end the line; with SA_RESTART the kernel would silently resume the read.
   action.sa_flags = 0;
   (void)sigaction(SIGINT, &action, NULL);
+
+  // A parent (a test runner, a job control quirk) may start us with SIGINT blocked; then
+  // Ctrl-C would never reach the handler.
+  sigset_t unblock;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, SIGINT);
+  (void)sigprocmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
 int ior_line_take_interrupt(void) {

@@ -102,11 +102,16 @@ enum ReviewCard {
     )
     card.row(
       "findings",
-      "\(review.deficiencies.count) deficiencies, \(review.concerns.count) areas of concern")
+      Self.count(review.deficiencies.count, "deficiency", "deficiencies") + ", "
+        + Self.count(review.concerns.count, "area of concern", "areas of concern"))
     card.row("questionnaire", "\(review.answers.count) answers recorded")
     card.section("next")
     for step in nextSteps(review, today: today) { card.line(step) }
     return card.text
+  }
+
+  static func count(_ number: Int, _ one: String, _ many: String) -> String {
+    "\(number) " + (number == 1 ? one : many)
   }
 
   static func nextSteps(_ review: Review, today: LocalDate) -> [String] {
@@ -118,9 +123,12 @@ enum ReviewCard {
     case .requestSent:
       return ["record the request form's return: receive request DATE"]
     case .fieldwork:
-      return [
-        "ask the questionnaire (questions; answer ID \"...\"), record findings (add deficiency,"
-          + " add concern), then issue the report: issue report DATE"
+      let unanswered = QuestionBank.all.filter { review.answers[$0.id] == nil }.count
+      let questionnaire =
+        unanswered == 0
+        ? [] : ["ask the questionnaire: \(unanswered) questions unanswered (questions; answer ID \"...\")"]
+      return questionnaire + [
+        "record findings (add deficiency, add concern), then issue the report: issue report DATE"
       ]
     case .reportIssued, .correctiveAction:
       let open = review.openDeficiencies.map { finding -> String in

@@ -136,11 +136,13 @@ enum Checklist {
       if recorded != nil { return nil }
       throw ShellError.missingAnswer(id)
     }
-    var prompt = "\(id): \(SafeText.terminal(question))"
-    if !choices.isEmpty { prompt += " [\(choices.joined(separator: "/"))]" }
-    if let recorded { prompt += "\n  recorded: \(SafeText.terminal(recorded)) (Enter keeps it)" }
+    // The line editor shows a one-line prompt, so the question is printed above it.
+    var question = "\(id): \(SafeText.terminal(question))"
+    if !choices.isEmpty { question += " [\(choices.joined(separator: "/"))]" }
+    if let recorded { question += "\n  recorded: \(SafeText.terminal(recorded)) (Enter keeps it)" }
     while true {
-      guard let line = ask(prompt + "\n> ") else { throw ShellError.interrupted }
+      session.console.note(question)
+      guard let line = ask("> ") else { throw ShellError.interrupted }
       let text = line.trimmingCharacters()
       if text.isEmpty && recorded != nil { return nil }
       if text.isEmpty { continue }

@@ -171,7 +171,9 @@ enum Outputs {
       invocation.session.console.out(text)
       return
     }
-    let path = invocation.session.resolvePath(target)
+    // Output files are named relative to the current folder, like a shell redirection, even
+    // inside a script: a report must not land in the scripts folder by surprise.
+    let path = target
     if invocation.session.options.dryRun {
       invocation.note("would write \(path) (\(text.utf8.count) bytes)")
       return
