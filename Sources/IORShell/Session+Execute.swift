@@ -19,10 +19,28 @@ extension Session {
     }
   }
 
+  /// The text of one command for the journal: the line itself when it holds one command,
+  /// else the command's words written back with quotes.
   private static func source(of words: [Word], in line: String) -> String {
-    let text = line.trimmingCharacters()
+    let text: String
+    if !line.contains(";") {
+      text = line.trimmingCharacters()
+    } else {
+      text = words.map { word in
+        if let key = word.optionKey, let value = word.optionValue {
+          return key + "=" + quotedIfNeeded(value)
+        }
+        return quotedIfNeeded(word.text)
+      }.joined(separator: " ")
+    }
     return text.count <= 500 ? text : String(text.prefix(500)) + "..."
   }
+
+  private static func quotedIfNeeded(_ text: String) -> String {
+    let plain = !text.isEmpty && !text.contains { " \t\"'#;$\\".contains($0) }
+    return plain ? text : "\"" + text.replacingAll("\"", with: "\\\"") + "\""
+  }
+
 
   /// The value of `$name`: the running script's variables first, then the session's.
   func lookup(_ name: String) -> String? {

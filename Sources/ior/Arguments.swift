@@ -37,7 +37,7 @@ struct Arguments {
       return parsed
     }
     while let argument = rest.popFirst() {
-      if parsed.file != nil {
+      if parsed.file != nil && !argument.hasPrefix("--") {
         try parsed.addParameter(argument)
         continue
       }

@@ -79,6 +79,8 @@ struct Launcher {
         code = try session.runLines(
           command.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
           name: "-c")
+      } else if let file = arguments.file, CommandTable.verbs.contains(file), !Launcher.exists(file) {
+        throw UsageError(message: "no script '\(file)'; to run a command, use -c: ior -c '\(file)'")
       } else if let file = arguments.file {
         name = "run " + file
         code = try session.runScript(path: file, arguments: arguments.parameters)
@@ -93,6 +95,11 @@ struct Launcher {
       session.console.flush()
       return report(error, interactive: false)
     }
+  }
+
+  static func exists(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0
   }
 
   private func report(_ error: any Error, interactive: Bool) -> ExitCode {
