@@ -30,3 +30,11 @@ public enum AnswersFile {
     return answers
   }
 }
+
+/// The start-up file's lines (`iorrc`).
+public enum StartupFile {
+  /// The lines of the file at `path`.
+  public static func lines(_ path: String) throws -> [String] {
+    TextFile.lines(try TextFile.read(path))
+  }
+}

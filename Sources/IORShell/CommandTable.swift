@@ -6,12 +6,12 @@ public enum CommandTable {
   /// All commands, in help order.
   public static let all: [CommandSpec] =
     sessionCommands + partnerCommands + recordCommands + reviewCommands + findingCommands
-    + outputCommands + scriptCommands
+    + outputCommands + scriptCommands + comfortCommands
 
   /// The help sections, in order.
   public static let groups = [
     "Session", "Partners", "Partner records", "Reviews", "Findings and corrective actions",
-    "Reports and batch", "Scripts",
+    "Reports and batch", "Scripts", "Corrections",
   ]
 
   /// The first words of all commands.

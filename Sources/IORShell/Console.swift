@@ -42,10 +42,27 @@ public final class Console {
     }
   }
 
+  /// The pager command while results are held for paging (interactive sessions only).
+  public var pager: String?
+  /// The terminal's height; output taller than this goes through the pager.
+  public var rows = 24
+
   /// Writes result text to standard output.
   public func out(_ text: String) {
     buffer.append(contentsOf: text.utf8)
-    if buffer.count > 1 << 16 { flush() }
+    if pager == nil && buffer.count > 1 << 16 { flush() }
+  }
+
+  /// Ends a command's output: shows it through the pager when it is taller than the terminal,
+  /// as psql does, else writes it.
+  public func finishCommand() {
+    guard let pager, !buffer.isEmpty else { return flush() }
+    var lines = 0
+    for byte in buffer where byte == 0x0A { lines += 1 }
+    guard lines >= rows - 1, let stream = popen(pager, "w") else { return flush() }
+    _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stream) }
+    pclose(stream)
+    buffer.removeAll(keepingCapacity: true)
   }
 
   /// Sends buffered results out.
@@ -57,7 +74,7 @@ public final class Console {
 
   /// Writes a line to standard error as it is.
   public func note(_ text: String) {
-    flush()
+    if pager == nil { flush() }
     writeError(Array((text + "\n").utf8))
   }
 

@@ -14,7 +14,7 @@ extension Session {
     for words in commands {
       if interrupted() { throw ShellError.interrupted }
       try execute(words, source: Self.source(of: words, in: line))
-      console.flush()
+      console.finishCommand()
       if finished { return }
     }
   }
@@ -55,6 +55,7 @@ extension Session {
       words.map(\.text), verbIsOption: first.optionKey != nil)
     var invocation = try bind(spec, Array(words.dropFirst(used)), source: source)
     try askForMissing(&invocation)
+    try readFileValues(&invocation)
     try check(invocation)
     beginCommand()
     if spec.locksStore {
@@ -116,6 +117,35 @@ extension Session {
       } else {
         invocation.options[parameter.name] = answer
       }
+    }
+  }
+
+  /// A text value written `@FILE` is the contents of that file (relative to the running
+  /// script's folder); `@@` keeps a leading `@`.
+  private func readFileValues(_ invocation: inout Invocation) throws {
+    let spec = invocation.spec
+    for parameter in spec.positionals + spec.options where parameter.kind == .text {
+      for isOption in [false, true] {
+        let current = isOption ? invocation.options[parameter.name] : invocation.values[parameter.name]
+        guard let value = current, value.hasPrefix("@") else { continue }
+        let replaced: String
+        if value.hasPrefix("@@") {
+          replaced = String(value.dropFirst())
+        } else {
+          replaced = try TextFile.read(resolvePath(String(value.dropFirst()))).trimmingCharacters()
+        }
+        if isOption { invocation.options[parameter.name] = replaced } else {
+          invocation.values[parameter.name] = replaced
+        }
+      }
+    }
+    for (index, field) in invocation.fields.enumerated()
+    where field.1.hasPrefix("@") && spec.name != "let" {
+      let value = field.1
+      invocation.fields[index].1 =
+        value.hasPrefix("@@")
+        ? String(value.dropFirst())
+        : try TextFile.read(resolvePath(String(value.dropFirst()))).trimmingCharacters()
     }
   }
 

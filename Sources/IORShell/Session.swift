@@ -19,6 +19,14 @@ public struct SessionOptions: Sendable {
   public var today: LocalDate
   /// The current folder, for relative script paths typed interactively.
   public var workingDirectory: String
+  /// `--yes`: destructive commands run without asking.
+  public var assumeYes = false
+  /// Ask before removing or undoing at a terminal (`set confirm=off` turns it off).
+  public var confirm = true
+  /// Page long output at a terminal (`set pager=off`, `--no-pager`).
+  public var pager = true
+  /// The pager to use: `$PAGER`, else `less -FRX`.
+  public var pagerCommand = "less -FRX"
 
   /// Options for a run on `today` in `workingDirectory`.
   public init(today: LocalDate, workingDirectory: String) {

@@ -113,10 +113,17 @@ struct Options {
   var root = ""
 }
 
+/// Writes a diagnostic to standard error (by descriptor: the C `stderr` global is not
+/// concurrency-safe in Swift 6).
+func printError(_ text: String) {
+  var bytes = Array(text.utf8)
+  _ = write(2, &bytes, bytes.count)
+}
+
 func usage(_ message: String) -> Never {
   let text = "ior-generate: \(message)\n"
     + "usage: ior-generate [--seed N] [--partners N] [--reviews N] [--batch N] STORE_DIR\n"
-  fputs(text, stderr)
+  printError(text)
   exit(64)
 }
 
@@ -196,13 +203,17 @@ func makePartner(number: Int, id: String, random: inout SplitMix64) throws -> Ge
     var officer: [String: JSONValue] = [
       "id": .string("O\(index)"),
       "name": .string(random.pick(Words.givenNames) + " " + random.pick(Words.surnames)),
-      "authorized": date(authorized), "trained": date(authorized - random.int(5...40)),
-      "status": "active",
+      "authorized": date(authorized), "status": "active",
     ]
+    // Training is renewed yearly; about one in six active officers is behind.
+    var lastTrained = asOf.dayNumber - random.int(0...430)
     if random.chance(0.2) && authorized + 60 < asOf.dayNumber {
+      let ended = random.int((authorized + 30)...asOf.dayNumber)
       officer["status"] = "inactive"
-      officer["ended"] = date(random.int((authorized + 30)...asOf.dayNumber))
+      officer["ended"] = date(ended)
+      lastTrained = min(lastTrained, ended - random.int(1...300))
     }
+    officer["trained"] = date(max(authorized - random.int(5...40), lastTrained))
     officers.append(.object(officer))
   }
   body["officers"] = .array(officers)
@@ -497,6 +508,6 @@ func generate(_ options: Options) throws {
 do {
   try generate(parseOptions(Array(CommandLine.arguments.dropFirst())))
 } catch {
-  fputs("ior-generate: \(error)\n", stderr)
+  printError("ior-generate: \(error)\n")
   exit(1)
 }

@@ -17,10 +17,15 @@ struct Arguments {
   var showHelp = false
   var printReference = false
   var initialize: String??
+  var marking = "CUI"
+  var noRC = false
+  var noPager = false
+  var assumeYes = false
 
-  static let valueOptions = ["--store", "--user", "--format", "--answers", "-c"]
+  static let valueOptions = ["--store", "--user", "--format", "--answers", "-c", "--marking"]
   static let flagOptions = [
     "--keep-going", "--dry-run", "--atomic", "--version", "--help", "--reference", "-h",
+    "--no-rc", "--no-pager", "--yes",
   ]
 
   /// Parses `arguments` (without the program name).
@@ -87,6 +92,7 @@ struct Arguments {
       case "--user": user = value
       case "--format": format = value
       case "--answers": answersFile = value
+      case "--marking": marking = value
       default: command = value
       }
       return
@@ -98,6 +104,9 @@ struct Arguments {
     case "--version": showVersion = true
     case "--help", "-h": showHelp = true
     case "--reference": printReference = true
+    case "--no-rc": noRC = true
+    case "--no-pager": noPager = true
+    case "--yes": assumeYes = true
     default:
       let known = Self.valueOptions + Self.flagOptions
       let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
@@ -110,7 +119,7 @@ struct Arguments {
            ior [options] FILE [name=value...] run a script
            ior [options] -c 'COMMANDS'        run commands (';' between them)
            COMMANDS | ior [options]           run commands from standard input
-           ior init [DIR]                     make a new, empty store
+           ior init [DIR] [--marking TEXT]    make a new, empty store (marking: CUI)
 
     options:
       --store DIR     the store folder (else $IOR_STORE, else ./store when it exists,
@@ -121,6 +130,9 @@ struct Arguments {
       --dry-run       run everything, write nothing, print a diff of each change
       --atomic        the whole run is one transaction: all of it or none
       --answers FILE  answers for checklist steps (a JSON object: question id -> answer)
+      --yes           remove without asking (needed for remove in batch)
+      --no-rc         skip the start-up file ($XDG_CONFIG_HOME/ior/iorrc)
+      --no-pager      never page long output
       --version       print the version
       --help          this text
 

@@ -38,6 +38,11 @@ enum Environment {
     return data + "/ior/store"
   }
 
+  /// The start-up file: `$XDG_CONFIG_HOME/ior/iorrc`, else `~/.config/ior/iorrc`.
+  static func configPath() -> String {
+    (value("XDG_CONFIG_HOME") ?? home() + "/.config") + "/ior/iorrc"
+  }
+
   static func historyPath() -> String {
     let state = value("XDG_STATE_HOME") ?? home() + "/.local/state"
     return state + "/ior/history"
@@ -57,7 +62,7 @@ enum Environment {
   static func workingDirectory() -> String {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buffer, buffer.count) != nil else { return "." }
-    return String(cString: buffer)
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }
 
@@ -77,6 +82,13 @@ enum Terminal {
       if count <= 0 { return }
       done += count
     }
+  }
+
+  /// The terminal's height in rows (24 when unknown).
+  static func rows() -> Int {
+    var size = winsize()
+    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return 24 }
+    return Int(size.ws_row)
   }
 
   static var inputIsTerminal: Bool { isatty(0) == 1 }

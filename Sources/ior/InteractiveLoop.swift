@@ -8,6 +8,7 @@ import IORStore
 struct InteractiveLoop {
   let session: Session
   let storePath: String
+  let runStartupFile: Bool
 
   func run() -> ExitCode {
     installInterruptHandler()
@@ -26,6 +27,8 @@ struct InteractiveLoop {
     let state = session.store.exists ? "" : " (new: it is made on the first change)"
     session.console.note(
       "ior \(Version.current), store \(storePath)\(state). help lists commands; Ctrl-D leaves.")
+    if session.options.pager { session.console.pager = session.options.pagerCommand }
+    if runStartupFile { runStartup() }
     loop(editor)
     editor.close()
     return .success
@@ -48,7 +51,28 @@ struct InteractiveLoop {
     }
   }
 
+  /// Runs the start-up file, as psql runs .psqlrc: an error is reported with its line and
+  /// the shell starts all the same.
+  private func runStartup() {
+    let path = Environment.configPath()
+    guard Launcher.exists(path) else { return }
+    do {
+      let lines = try StartupFile.lines(path)
+      for (index, line) in lines.enumerated() {
+        do {
+          try session.runLine(line)
+        } catch {
+          session.console.error("\(path):\(index + 1): " + ErrorReport.message(for: error))
+        }
+      }
+    } catch {
+      session.console.error(ErrorReport.message(for: error))
+    }
+    session.console.flush()
+  }
+
   private func execute(_ line: String) {
+    session.console.rows = Terminal.rows()
     do {
       try session.runLine(line)
     } catch let located as LocatedError {

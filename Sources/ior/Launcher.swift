@@ -12,15 +12,15 @@ import IORStore
 struct Launcher {
   let arguments: Arguments
 
-  static func initialize(_ path: String) -> Never {
+  static func initialize(_ path: String, marking: String) -> Never {
     do {
       let store = try Store(root: path, user: Environment.userName(nil))
       if store.exists {
         Terminal.writeError("ior: '\(path)' is a store already\n")
         exit(ExitCode.commandFailed.rawValue)
       }
-      try store.createIfNeeded()
-      Terminal.writeOut("made a new store at \(path)\n")
+      try store.createIfNeeded(marking: marking)
+      Terminal.writeOut("made a new store at \(path) (marking: \(marking))\n")
       exit(0)
     } catch {
       Terminal.writeError("ior: \(error)\n")
@@ -45,7 +45,9 @@ struct Launcher {
     } catch {
       return report(error, interactive: false)
     }
-    if interactive { return InteractiveLoop(session: session, storePath: path).run() }
+    if interactive {
+      return InteractiveLoop(session: session, storePath: path, runStartupFile: !arguments.noRC).run()
+    }
     return runBatch(session)
   }
 
@@ -58,6 +60,9 @@ struct Launcher {
     options.atomic = arguments.atomic
     options.keepGoing = arguments.keepGoing
     options.format = arguments.format
+    options.assumeYes = arguments.assumeYes
+    options.pager = !arguments.noPager
+    options.pagerCommand = Environment.value("PAGER") ?? "less -FRX"
     if let format = arguments.format, !["table", "json", "csv", "md"].contains(format) {
       throw UsageError(message: "--format takes table, json, csv or md, not '\(format)'")
     }

@@ -38,7 +38,7 @@ func main() -> Never {
     exit(0)
   }
   if let target = arguments.initialize {
-    Launcher.initialize(target ?? Environment.defaultStorePath())
+    Launcher.initialize(target ?? Environment.defaultStorePath(), marking: arguments.marking)
   }
   let launcher = Launcher(arguments: arguments)
   exit(launcher.run().rawValue)

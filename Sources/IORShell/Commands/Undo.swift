@@ -16,7 +16,7 @@ enum Undo {
       return number
     }
     let target = try session.store.undoCandidate(sequence: sequence)
-    if session.options.interactive, let ask = session.ask {
+    if session.options.interactive, session.options.confirm, let ask = session.ask {
       let answer = ask(
         "undo #\(target.sequence) '\(SafeText.terminal(target.command))'"
           + " of \(target.time)? [y/N] ")

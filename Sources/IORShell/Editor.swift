@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Long text in the user's editor, as `git commit` and psql's `\e` do it.
+enum Editor {
+  /// Opens `$VISUAL`, else `$EDITOR`, else `vi` on `text`; nil when the saved text is empty.
+  static func edit(_ text: String, name: String) throws -> String? {
+    let editor = environment("VISUAL") ?? environment("EDITOR") ?? "vi"
+    var template = Array("/tmp/ior-edit-XXXXXX".utf8CString)
+    guard let folder = mkdtemp(&template) else {
+      throw ShellError.fileError(path: "/tmp", reason: "cannot make a private folder for the editor")
+    }
+    let directory = String(cString: folder)
+    let path = directory + "/" + name + ".md"
+    defer {
+      unlink(path)
+      rmdir(directory)
+    }
+    try OutputFile.write(text.isEmpty || text.hasSuffix("\n") ? text : text + "\n", to: path)
+    let status = system(editor + " " + quoted(path))
+    guard status == 0 else {
+      throw ShellError.refused("the editor '\(editor)' failed (status \(status)); nothing changed")
+    }
+    let edited = try TextFile.read(path).trimmingCharacters()
+    return edited.isEmpty ? nil : edited
+  }
+
+  private static func environment(_ name: String) -> String? {
+    guard let value = getenv(name) else { return nil }
+    let text = String(cString: value)
+    return text.isEmpty ? nil : text
+  }
+
+  /// `text` as one shell word.
+  static func quoted(_ text: String) -> String {
+    "'" + text.replacingAll("'", with: "'\\''") + "'"
+  }
+}
