@@ -35,11 +35,7 @@ struct Arguments {
     var rest = arguments[...]
     if rest.first == "init" {
       rest.removeFirst()
-      parsed.initialize = .some(rest.popFirst())
-      if let extra = rest.first {
-        throw UsageError(message: "init takes one folder, not '\(extra)'")
-      }
-      return parsed
+      return try parseInit(rest, into: parsed)
     }
     while let argument = rest.popFirst() {
       if parsed.file != nil && !argument.hasPrefix("--") {
@@ -64,6 +60,29 @@ struct Arguments {
     if parsed.command != nil && parsed.file != nil {
       throw UsageError(message: "give either -c COMMANDS or a script FILE, not both")
     }
+    return parsed
+  }
+
+  private static func parseInit(_ arguments: ArraySlice<String>, into parsed: Arguments)
+    throws(UsageError) -> Arguments
+  {
+    var parsed = parsed
+    var rest = arguments
+    var folder: String?
+    while let argument = rest.popFirst() {
+      if argument == "--marking" || argument.hasPrefix("--marking=") {
+        let inline = argument.hasPrefix("--marking=") ? String(argument.dropFirst(10)) : nil
+        guard let value = inline ?? rest.popFirst(), !value.isEmpty else {
+          throw UsageError(message: "--marking needs a value")
+        }
+        parsed.marking = value
+      } else if folder == nil && !argument.hasPrefix("-") {
+        folder = argument
+      } else {
+        throw UsageError(message: "usage: ior init [DIR] [--marking TEXT], not '\(argument)'")
+      }
+    }
+    parsed.initialize = .some(folder)
     return parsed
   }
 
