@@ -23,6 +23,9 @@ public final class Store {
   var rootDescriptor: Int32?
   var lockDescriptor: Int32?
   var sharedLockDepth = 0
+  /// Told how a long scan is going: the collection, files read, files in all. The shell shows
+  /// it on a terminal; nil (the default) costs nothing.
+  public var progress: ((String, Int, Int) -> Void)?
 
   /// Opens the store at `root`, recovering an interrupted commit first.
   ///
@@ -148,9 +151,12 @@ public final class Store {
         DamagedDocument(
           path: collection + "/" + link, reason: "is a symbolic link, which ior does not follow"))
     }
-    for name in files {
+    progress?(collection, 0, files.count)
+    for (index, name) in files.enumerated() {
       scanFile(name, collection: collection, folder: folder, into: &scan)
+      if let progress, index % 256 == 255 { progress(collection, index + 1, files.count) }
     }
+    progress?(collection, files.count, files.count)
     scan.documents.sort { $0.key.id < $1.key.id }
     scan.damaged.sort { $0.path < $1.path }
     return scan

@@ -24,7 +24,8 @@ def main():
   root = tempfile.mkdtemp(prefix="ior-pty-comforts-")
   store = os.path.join(root, "store")
   env = {"IOR_TODAY": "2025-06-15", "HOME": root, "XDG_STATE_HOME": root + "/state",
-         "XDG_CONFIG_HOME": root + "/config", "NO_COLOR": "1"}
+         "XDG_CONFIG_HOME": root + "/config", "NO_COLOR": "1",
+         "IOR_PROGRESS_DELAY": "0"}
   seed = ('add partner lake-so name="Lake"; new review lake-so type=program date=2025-05-12;'
           ' add deficiency "Warrant served" cite="ICE Policy 1"; add concern "Paper roster"')
   subprocess.run([ior, "--store", store, "-c", seed], check=True, env={**os.environ, **env})
@@ -65,6 +66,10 @@ def main():
   shell.expect(r"\[y/N\] ")
   shell.send("y\r")
   shell.expect(r"removed C1")
+  # Work over many documents reports progress on the terminal (here from the first file).
+  shell.send("summary fy 2025\r")
+  shell.expect(r"reading partners: ")
+  shell.expect(r"ior lake-so-2025> ")
   shell.send("quit\r")
   assert shell.wait_exit(10) == 0
   print("ok: editor, pager, start-up file, remove confirmation")
