@@ -179,12 +179,44 @@ extension Workspace {
   public func setOutline(partner id: String, text: String, source: String) throws -> MOAOutline {
     var partner = try partner(id)
     do {
-      partner.moaOutline = try MOAOutline.parse(text: text)
+      let trimmed = text.trimmingSpaces
+      partner.moaOutline =
+        trimmed.hasPrefix("{") ? try Self.outline(json: trimmed) : try MOAOutline.parse(text: text)
     } catch {
       throw DomainError.invalidValue(
         field: "outline", value: source, expected: "a valid MOA outline: \(error)")
     }
     try save(partner)
     return partner.moaOutline ?? MOAOutline(version: "", sections: [])
+  }
+
+  /// An outline from JSON: `{"version": "2020 WSO MOA", "sections": [{"ref": "Article V",
+  /// "title": "Supervision"}]}`; each section goes through the text format's checks.
+  static func outline(json text: String) throws -> MOAOutline {
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(text)
+    } catch {
+      throw DomainError.invalidValue(
+        field: "outline", value: "JSON", expected: "valid JSON (line \(error.line), column"
+          + " \(error.column): \(error.reason))")
+    }
+    guard let version = value["version"]?.stringValue, let sections = value["sections"]?.arrayValue
+    else {
+      throw DomainError.invalidValue(
+        field: "outline", value: "JSON",
+        expected: "an object with \"version\" and \"sections\": [{\"ref\": ..., \"title\": ...}]")
+    }
+    var lines = ["version: " + version]
+    for section in sections {
+      guard let reference = section["ref"]?.stringValue, let title = section["title"]?.stringValue
+      else {
+        throw DomainError.invalidValue(
+          field: "outline", value: "JSON", expected: "sections with \"ref\" and \"title\"")
+      }
+      let plain = reference.hasPrefix("MOA ") ? String(reference.dropFirst(4)) : reference
+      lines.append(plain + ": " + title)
+    }
+    return try MOAOutline.parse(text: lines.joined(separator: "\n"))
   }
 }

@@ -57,6 +57,8 @@ public struct Invocation {
   /// Confirms what a command did, on standard error and only at a terminal: batch runs stay
   /// quiet on success, as sqlite3 does, so cron mails only failures.
   public func note(_ text: String) {
-    if session.options.interactive { session.console.note(text) }
+    // Held until the command's changes are committed: a confirmation must never appear for a
+    // change that then failed to commit.
+    if session.options.interactive { session.pendingNotes.append(text) }
   }
 }

@@ -59,6 +59,8 @@ public final class Session {
   public var lineHistory: () -> [String] = { [] }
   /// Set by `quit` and `exit`.
   public var finished = false
+  /// Confirmations of the running command, printed once its changes are committed.
+  var pendingNotes: [String] = []
 
   var frames: [ScriptFrame] = []
   var transaction: Transaction
@@ -91,6 +93,7 @@ public final class Session {
 
   /// Starts the transaction of one command.
   func beginCommand() {
+    pendingNotes.removeAll()
     transaction = runTransaction ?? Transaction(store: store)
     workspace = Workspace(transaction: transaction, today: options.today)
   }
@@ -100,8 +103,9 @@ public final class Session {
   func endCommand(source: String) throws {
     for warning in workspace.warnings { console.warning(SafeText.terminal(warning)) }
     workspace.warnings.removeAll()
-    guard runTransaction == nil else { return }
-    try transaction.commit(command: source)
+    if runTransaction == nil { try transaction.commit(command: source) }
+    for note in pendingNotes { console.note(note) }
+    pendingNotes.removeAll()
   }
 
   /// Commits an `--atomic` run, or prints what a `--dry-run` would have changed.

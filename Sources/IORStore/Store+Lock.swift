@@ -35,6 +35,7 @@ extension Store {
   /// Runs `body` while no other process can commit, so that everything it reads belongs to
   /// one committed state of the store. Nests; cheap when the store does not exist yet.
   public func reading<Result>(_ body: () throws -> Result) throws -> Result {
+    try checkStillInPlace()
     guard let descriptor = try openLock() else { return try body() }
     if sharedLockDepth == 0 { try lock(descriptor, LOCK_SH) }
     sharedLockDepth += 1
@@ -50,6 +51,7 @@ extension Store {
   func withExclusiveLock<Result>(_ body: () throws(StoreError) -> Result) throws(StoreError)
     -> Result
   {
+    try checkStillInPlace()
     guard let descriptor = try openLock() else { return try body() }
     try lock(descriptor, LOCK_EX)
     defer {
@@ -60,5 +62,19 @@ extension Store {
       }
     }
     return try body()
+  }
+
+  /// Throws unless the store's path still names the folder this store opened: a folder removed
+  /// or replaced under a running shell must be an error, never an empty store.
+  func checkStillInPlace() throws(StoreError) {
+    guard let rootDescriptor else { return }
+    var opened = stat()
+    var named = stat()
+    guard fstat(rootDescriptor, &opened) == 0 else { throw FileSystem.failure(root, "inspect") }
+    if stat(root, &named) != 0 || named.st_ino != opened.st_ino || named.st_dev != opened.st_dev
+      || opened.st_nlink == 0
+    {
+      throw .storeMoved(path: root)
+    }
   }
 }

@@ -24,6 +24,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case changedOutsideJournal(path: String)
   /// The journal cannot be read.
   case damagedJournal(line: Int, reason: String)
+  /// The store's folder was removed or replaced while it was open.
+  case storeMoved(path: String)
 }
 
 /// A file in the store that is not a valid document, with where and why.
@@ -86,6 +88,9 @@ extension StoreError: CustomStringConvertible {
       return "'\(path)' was changed outside ior since the journal recorded it; nothing was written"
     case .damagedJournal(let line, let reason):
       return "journal.jsonl:\(line): \(reason)"
+    case .storeMoved(let path):
+      return "the store folder '\(path)' was removed or replaced while ior was running;"
+        + " nothing was written (restore it, or start ior again)"
     }
   }
 

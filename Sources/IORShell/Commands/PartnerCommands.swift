@@ -107,7 +107,8 @@ extension CommandTable {
         throw ShellError.refused(
           "partner '\(partner.id)' has no MOA outline on record (load outline FILE)")
       }
-      invocation.session.console.out(SafeText.terminal(outline.render()))
+      invocation.session.console.out(
+        outline.render().split(separator: "\n").map { SafeText.terminal(String($0)) + "\n" }.joined())
     },
   ]
 
