@@ -32,13 +32,22 @@ extension Session {
   /// - Returns: the exit code of the first failure with `--keep-going`, else success.
   @discardableResult
   public func runLines(_ lines: [String], name: String) throws -> ExitCode {
+    var iterator = lines.makeIterator()
+    return try runLines(name: name) { iterator.next() }
+  }
+
+  /// Runs lines as `next` hands them over (standard input as it comes), with the same rules.
+  @discardableResult
+  public func runLines(name: String, next: () -> String?) throws -> ExitCode {
     var firstFailure = ExitCode.success
-    for (index, line) in lines.enumerated() {
-      if !frames.isEmpty { frames[frames.count - 1].line = index + 1 }
+    var number = 0
+    while let line = next() {
+      number += 1
+      if !frames.isEmpty { frames[frames.count - 1].line = number }
       do {
         try runLine(line)
       } catch {
-        let located = Self.locate(error, at: "\(name):\(index + 1)")
+        let located = Self.locate(error, at: "\(name):\(number)")
         guard options.keepGoing, frames.count <= 1, runTransaction == nil else { throw located }
         console.note("ior: " + located.message)
         if firstFailure == .success { firstFailure = located.exitCode }

@@ -91,7 +91,7 @@ struct Launcher {
         code = try session.runScript(path: file, arguments: arguments.parameters)
       } else {
         name = "stdin"
-        code = try session.runLines(StandardInput.lines(), name: "stdin")
+        code = try session.runLines(name: "stdin") { readLine(strippingNewline: true) }
       }
       try session.finishRun(command: name)
       session.console.flush()
@@ -118,14 +118,5 @@ struct Launcher {
     }
     Terminal.writeError("ior: \(ErrorReport.message(for: error))\n")
     return ErrorReport.exitCode(for: error)
-  }
-}
-
-/// Reads the lines of standard input as they come.
-enum StandardInput {
-  static func lines() -> [String] {
-    var lines: [String] = []
-    while let line = readLine(strippingNewline: true) { lines.append(line) }
-    return lines
   }
 }
