@@ -68,6 +68,10 @@ extension Store {
         body["revision"] = .int(revision)
         body["schemaVersion"] = .int(schemaVersion)
         let bytes = Array(JSONWriter.pretty(body).utf8)
+        // The collection's folder is made before the commit point, so that a full disk stops
+        // the commit while it can still be taken back.
+        try FileSystem.makeDirectory(
+          change.key.collection, in: rootDescriptor, display: change.key.collection)
         let name = "\(sequence)-\(index).json"
         try FileSystem.writeNewFile(name, in: temporary, bytes: bytes, display: ".tmp/" + name)
         record.after = revision
@@ -87,10 +91,22 @@ extension Store {
       "moves": .array(moves), "deletions": .array(deletions),
     ])
     try FileSystem.syncDirectory(temporary, display: ".tmp")
+    let journalSize = try journalSize()
     let pendingBytes = Array(JSONWriter.pretty(pending).utf8)
     try FileSystem.writeNewFile("pending.json", in: temporary, bytes: pendingBytes, display: ".tmp")
     try rename(".tmp/pending.json", to: ".pending.json")
     try FileSystem.syncDirectory(rootDescriptor, display: root)
+    // The journal line is the one step after the commit point that needs more space. Should it
+    // fail, the commit is taken back and the command fails having changed nothing; past it, only
+    // renames and deletions remain, and a crash among them is finished by the next open.
+    do {
+      try appendJournalLine(JSONWriter.compact(entry.json), sequence: sequence)
+    } catch {
+      // If even taking it back fails, `.pending.json` stays and the next open completes the
+      // commit; the error reported is still the first one.
+      try? abandonCommit(journalSize: journalSize)
+      throw error
+    }
     try apply(pending)
     return entry
   }

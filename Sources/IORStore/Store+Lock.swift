@@ -11,8 +11,15 @@ extension Store {
   private func openLock() throws(StoreError) -> Int32? {
     if let lockDescriptor { return lockDescriptor }
     guard let rootDescriptor else { return nil }
-    let descriptor = openat(
+    var descriptor = openat(
       rootDescriptor, ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    if descriptor < 0 && (errno == EROFS || errno == EACCES) {
+      // A store on read-only media (a mounted snapshot, a backup) or one this user may only
+      // read: flock works on a descriptor opened for reading, and where there is no lock file
+      // to open, no process can be writing, so reading goes ahead unlocked.
+      descriptor = openat(rootDescriptor, ".lock", O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+      if descriptor < 0 && errno == ENOENT { return nil }
+    }
     guard descriptor >= 0 else { throw FileSystem.failure(".lock", "open the store lock") }
     lockDescriptor = descriptor
     return descriptor

@@ -98,13 +98,38 @@ extension Store {
     return (entry.sequence + 1, SHA256.hex(last))
   }
 
-  private func appendJournalLine(_ line: String, sequence: Int) throws(StoreError) {
+  func appendJournalLine(_ line: String, sequence: Int) throws(StoreError) {
     let (next, _) = try journalTail()
     guard next <= sequence else { return }
     guard let descriptor = try openJournal() else { return }
     defer { close(descriptor) }
     try FileSystem.writeAll(descriptor, bytes: Array((line + "\n").utf8), display: "journal.jsonl")
     guard fsync(descriptor) == 0 else { throw FileSystem.failure("journal.jsonl", "flush to disk") }
+  }
+
+  /// Takes back a commit whose journal line could not be written (a full disk): cuts what was
+  /// appended and removes `.pending.json`, so the store is exactly as it was before the commit.
+  /// No document has been moved yet when this runs; the journal line is the first step of
+  /// `apply`.
+  func abandonCommit(journalSize: Int) throws(StoreError) {
+    guard let rootDescriptor else { return }
+    if let descriptor = try openJournal() {
+      defer { close(descriptor) }
+      guard ftruncate(descriptor, off_t(journalSize)) == 0, fsync(descriptor) == 0 else {
+        throw FileSystem.failure("journal.jsonl", "cut an unfinished line from")
+      }
+    }
+    if unlinkat(rootDescriptor, ".pending.json", 0) != 0 && errno != ENOENT {
+      throw FileSystem.failure(".pending.json", "delete")
+    }
+    try FileSystem.syncDirectory(rootDescriptor, display: root)
+  }
+
+  /// The journal's size in bytes, 0 when there is none.
+  func journalSize() throws(StoreError) -> Int {
+    guard let descriptor = try openJournal() else { return 0 }
+    defer { close(descriptor) }
+    return try JournalFile(descriptor: descriptor).size()
   }
 
   /// A last journal line without its newline was cut off mid-write (or by hand). No commit

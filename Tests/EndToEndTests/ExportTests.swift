@@ -24,7 +24,7 @@ struct ExportTests {
     let second = try ior.run(["--store", copy, "-c", "export"], withStore: false)
     #expect(second.status == 0, second.comment)
     #expect(second.stdout == first.stdout)
-    #expect(first.stdout.contains("\"revision\": 2"), "revisions are kept")
+    #expect(first.stdout.contains("\"revision\": 3"), "revisions are kept")
     let verify = try ior.run(["--store", copy, "-c", "verify"], withStore: false)
     #expect(verify.status == 0, verify.comment)
   }
