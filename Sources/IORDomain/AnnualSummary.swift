@@ -25,22 +25,54 @@ public struct AnnualSummary: Sendable, Equatable {
   public static func build(
     fiscalYear: FiscalYear, partners: [Partner], reviews: [Review], only partnerID: String? = nil
   ) -> AnnualSummary {
-    let years = (-2...0).map { fiscalYear.advanced(by: $0) }
-    let window = (years[0].start, fiscalYear.end)
-    var reviewsByPartner: [String: [Review]] = [:]
-    for review in reviews where review.inspection >= window.0 && review.inspection <= window.1 {
-      reviewsByPartner[review.partner, default: []].append(review)
+    var builder = Builder(fiscalYear: fiscalYear, only: partnerID)
+    for review in reviews { builder.add(review) }
+    for partner in partners { builder.add(partner) }
+    return builder.summary
+  }
+
+  /// Builds the summary from documents handed over one at a time, every review before any
+  /// partner, keeping only what the summary shows: appropriate for a national store, whose
+  /// documents need not all be held at once.
+  public struct Builder {
+    let fiscalYear: FiscalYear
+    let years: [FiscalYear]
+    let partnerID: String?
+    private var reviewsByPartner: [String: [(LocalDate, ReviewSummary)]] = [:]
+    private var partners: [PartnerSummary] = []
+
+    /// A builder for `fiscalYear`, of every partner or only the one with id `partnerID`.
+    public init(fiscalYear: FiscalYear, only partnerID: String? = nil) {
+      self.fiscalYear = fiscalYear
+      self.years = (-2...0).map { fiscalYear.advanced(by: $0) }
+      self.partnerID = partnerID
     }
-    let chosen = partners.filter { partner in
-      (partnerID.map { partner.id == $0 } ?? true)
-        && exclusionReason(for: partner, fiscalYear: fiscalYear) == nil
+
+    /// Takes in a review; only one inspected in FY N-2 to N is kept, as its summary.
+    public mutating func add(_ review: Review) {
+      guard review.inspection >= years[0].start, review.inspection <= fiscalYear.end,
+        partnerID.map({ review.partner == $0 }) ?? true
+      else { return }
+      reviewsByPartner[review.partner, default: []].append(
+        (review.inspection, ReviewSummary(review: review, asOf: fiscalYear.end)))
     }
-    let summaries = chosen.sorted { $0.id < $1.id }.map { partner in
-      PartnerSummary(
-        partner: partner, reviews: reviewsByPartner[partner.id] ?? [], years: years,
-        asOf: fiscalYear.end)
+
+    /// Takes in a partner, after every review.
+    public mutating func add(_ partner: Partner) {
+      guard partnerID.map({ partner.id == $0 }) ?? true,
+        exclusionReason(for: partner, fiscalYear: fiscalYear) == nil
+      else { return }
+      let reviews = (reviewsByPartner.removeValue(forKey: partner.id) ?? [])
+        .sorted { ($0.0, $0.1.id) < ($1.0, $1.1.id) }.map(\.1)
+      partners.append(
+        PartnerSummary(partner: partner, reviews: reviews, years: years, asOf: fiscalYear.end))
     }
-    return AnnualSummary(fiscalYear: fiscalYear, years: years, partners: summaries)
+
+    /// The summary of everything taken in, partners in id order.
+    public var summary: AnnualSummary {
+      AnnualSummary(
+        fiscalYear: fiscalYear, years: years, partners: partners.sorted { $0.id < $1.id })
+    }
   }
 
   /// Why `partner` is left out of the summary for `fiscalYear`, as a sentence fragment for
@@ -89,8 +121,9 @@ public struct PartnerSummary: Sendable, Equatable {
   /// when the partner was a partner during that year, nil when it was not (and had none).
   public var crclComplaints: [Int?]
 
-  /// The summary of `partner` as of `asOf`, from its reviews in the window.
-  init(partner: Partner, reviews: [Review], years: [FiscalYear], asOf: LocalDate) {
+  /// The summary of `partner` as of `asOf`, from its reviews in the window (already summarized,
+  /// oldest inspection first).
+  init(partner: Partner, reviews: [ReviewSummary], years: [FiscalYear], asOf: LocalDate) {
     id = partner.id
     name = partner.name
     fpmName = partner.fpmName
@@ -102,8 +135,7 @@ public struct PartnerSummary: Sendable, Equatable {
     lastSteeringCommittee = partner.lastMeeting(onOrBefore: asOf)
     nextSteeringCommittee = partner.nextMeeting(after: asOf)
     warrantsServed = years.map { partner.warrantsServed[$0.year] }
-    self.reviews = reviews.sorted { ($0.inspection, $0.id) < ($1.inspection, $1.id) }
-      .map { ReviewSummary(review: $0, asOf: asOf) }
+    self.reviews = reviews
     crclComplaints = Self.complaintCounts(of: partner, years: years)
   }
 

@@ -78,19 +78,59 @@ public enum DueList {
   public static func items(
     partners: [Partner], reviews: [Review], today: LocalDate, within days: Int
   ) -> [DueItem] {
-    var reviewsByPartner: [String: [Review]] = [:]
-    for review in reviews { reviewsByPartner[review.partner, default: []].append(review) }
-    var items: [DueItem] = []
-    for partner in partners where partner.status != .terminated {
-      let ownReviews = reviewsByPartner[partner.id] ?? []
-      if let item = reviewItem(partner, ownReviews, today: today, within: days) {
-        items.append(item)
-      }
-      for review in ownReviews { items += reviewItems(review, today: today) }
-      items += trainingItems(partner, today: today)
-      items += meetingItems(partner, today: today)
+    var builder = Builder(today: today, within: days)
+    for review in reviews { builder.add(review) }
+    for partner in partners { builder.add(partner) }
+    return builder.items
+  }
+
+  /// Builds the list from documents handed over one at a time, every review before any
+  /// partner, keeping of each review only its dates and its own items: appropriate for a
+  /// national store.
+  public struct Builder {
+    let today: LocalDate
+    let within: Int
+    private var reviewsByPartner: [String: [ReviewDates]] = [:]
+    private var reviewItemsByPartner: [String: [DueItem]] = [:]
+    private var collected: [DueItem] = []
+
+    /// A builder of what is due on `today`, looking `within` days ahead.
+    public init(today: LocalDate, within: Int) {
+      self.today = today
+      self.within = within
     }
-    return items.sorted(by: isMoreUrgent)
+
+    /// Takes in a review.
+    public mutating func add(_ review: Review) {
+      reviewsByPartner[review.partner, default: []].append(
+        ReviewDates(id: review.id, inspection: review.inspection, underWay: isUnderWay(review)))
+      let items = reviewItems(review, today: today)
+      if !items.isEmpty { reviewItemsByPartner[review.partner, default: []] += items }
+    }
+
+    /// Takes in a partner, after every review; a terminated partner owes nothing.
+    public mutating func add(_ partner: Partner) {
+      let reviews = reviewsByPartner.removeValue(forKey: partner.id) ?? []
+      let items = reviewItemsByPartner.removeValue(forKey: partner.id) ?? []
+      guard partner.status != .terminated else { return }
+      if let item = reviewItem(partner, reviews, today: today, within: within) {
+        collected.append(item)
+      }
+      collected += items
+      collected += trainingItems(partner, today: today)
+      collected += meetingItems(partner, today: today)
+    }
+
+    /// Everything taken in that is due, most urgent first.
+    public var items: [DueItem] { collected.sorted(by: isMoreUrgent) }
+  }
+
+  /// What the biennial review item needs of each of a partner's reviews.
+  struct ReviewDates {
+    var id: String
+    var inspection: LocalDate
+    /// Not yet past fieldwork.
+    var underWay: Bool
   }
 
   /// Earlier date first (all items share `today`, so `daysLeft` orders them), then partner,
@@ -124,12 +164,12 @@ public enum DueList {
   /// The review due two years after the last inspection on or before today (any stage), or
   /// after the MOA was signed; nil when outside the window, or when a review still to be
   /// inspected (planned, request sent or fieldwork) is set for the due date or earlier.
-  static func reviewItem(_ partner: Partner, _ reviews: [Review], today: LocalDate, within: Int)
-    -> DueItem?
-  {
+  static func reviewItem(
+    _ partner: Partner, _ reviews: [ReviewDates], today: LocalDate, within: Int
+  ) -> DueItem? {
     let last = reviews.filter { $0.inspection <= today }.map(\.inspection).max()
     // Reviews still to be inspected: the next review, when one is already planned.
-    let planned = reviews.filter { $0.inspection > today && isUnderWay($0) }
+    let planned = reviews.filter { $0.inspection > today && $0.underWay }
     guard let base = last ?? partner.moaSigned else {
       guard planned.isEmpty else { return nil }
       return DueItem(

@@ -40,17 +40,28 @@ public final class Workspace {
 
   /// Every partner, sorted by id, and the partner files that could not be read.
   public func allPartners() throws -> (partners: [Partner], damaged: [DamagedDocument]) {
-    let scan = try transaction.scan(Partner.collection)
     var partners: [Partner] = []
-    var damaged = scan.damaged
-    for document in scan.documents {
-      do {
-        partners.append(try Partner(document: document))
-      } catch .damaged(let damage) {
-        damaged.append(damage)
-      } catch {}
+    let damaged = try forEachPartner { partners.append($0) }
+    return (partners.sorted { $0.id < $1.id }, damaged)
+  }
+
+  /// Hands every partner to `visit` one at a time without keeping them (appropriate for work
+  /// over the whole store that needs little of each partner).
+  /// - Returns: the partner files that could not be read.
+  public func forEachPartner(_ visit: (Partner) -> Void) throws -> [DamagedDocument] {
+    var damaged: [DamagedDocument] = []
+    // Decoded on the store's reading threads; handed over here in id order.
+    let decode: @Sendable (Document) -> Result<Partner, DomainError> = { document in
+      Result { () throws(DomainError) in try Partner(document: document) }
     }
-    return (partners, damaged)
+    damaged += try transaction.forEachDocument(in: Partner.collection, prepare: decode) { decoded in
+      switch decoded {
+      case .success(let item): visit(item)
+      case .failure(.damaged(let damage)): damaged.append(damage)
+      case .failure: break
+      }
+    }
+    return damaged
   }
 
   /// Saves a partner.
@@ -73,40 +84,39 @@ public final class Workspace {
 
   /// Every review, sorted by id, and the review files that could not be read.
   public func allReviews() throws -> (reviews: [Review], damaged: [DamagedDocument]) {
-    let scan = try transaction.scan(Review.collection)
     var reviews: [Review] = []
-    var damaged = scan.damaged
-    for document in scan.documents {
-      do {
-        reviews.append(try Review(document: document))
-      } catch .damaged(let damage) {
-        damaged.append(damage)
-      } catch {}
+    let damaged = try forEachReview { reviews.append($0) }
+    return (reviews.sorted { $0.id < $1.id }, damaged)
+  }
+
+  /// Hands every review to `visit` one at a time without keeping them.
+  /// - Returns: the review files that could not be read.
+  public func forEachReview(_ visit: (Review) -> Void) throws -> [DamagedDocument] {
+    var damaged: [DamagedDocument] = []
+    // Decoded on the store's reading threads; handed over here in id order.
+    let decode: @Sendable (Document) -> Result<Review, DomainError> = { document in
+      Result { () throws(DomainError) in try Review(document: document) }
     }
-    return (reviews, damaged)
+    damaged += try transaction.forEachDocument(in: Review.collection, prepare: decode) { decoded in
+      switch decoded {
+      case .success(let item): visit(item)
+      case .failure(.damaged(let damage)): damaged.append(damage)
+      case .failure: break
+      }
+    }
+    return damaged
   }
 
   /// The reviews of one partner, oldest inspection first. Review ids start with the partner's
   /// id, so only those files are read.
   public func reviews(of partner: String) throws -> [Review] {
-    let ids = try transaction.store.ids(in: Review.collection).filter {
-      $0.hasPrefix(partner + "-")
-    }
     var reviews: [Review] = []
-    for id in ids {
+    for id in try transaction.ids(in: Review.collection, prefix: partner + "-") {
       guard let document = try transaction.read(DocumentKey(Review.collection, id)) else {
         continue
       }
       let review = try Review(document: document)
       if review.partner == partner { reviews.append(review) }
-    }
-    for key in transaction.changedKeys
-    where key.collection == Review.collection && !ids.contains(key.id) {
-      if let document = try transaction.read(key), let review = try? Review(document: document),
-        review.partner == partner
-      {
-        reviews.append(review)
-      }
     }
     return reviews.sorted { ($0.inspection, $0.id) < ($1.inspection, $1.id) }
   }
@@ -118,12 +128,9 @@ public final class Workspace {
 
   /// Ids in a collection, for completion and suggestions.
   public func ids(in collection: String) throws -> [String] {
-    var ids = Set(try transaction.store.ids(in: collection))
-    for key in transaction.changedKeys where key.collection == collection {
-      if try transaction.read(key) == nil { ids.remove(key.id) } else { ids.insert(key.id) }
-    }
-    return ids.sorted()
+    try transaction.ids(in: collection)
   }
+
 
   private func closest(_ id: String, in collection: String) throws -> String? {
     Suggestion.closest(to: id, in: try ids(in: collection))

@@ -213,11 +213,14 @@ extension JSONParser {
     let contentStart = offset
 
     // Fast path: no escapes, so the bytes between the quotes are the text itself.
+    var highBits: UInt8 = 0
     while offset < bytes.count {
       let byte = bytes[offset]
       if byte == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<offset])
         offset += 1
+        // ASCII needs no validation, and most of a document is ASCII.
+        if highBits & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
         guard let text = String(validating: slice, as: UTF8.self) else {
           throw fail(
             "invalid UTF-8 in a string", at: Self.firstInvalidUTF8(slice, base: contentStart))
@@ -226,6 +229,7 @@ extension JSONParser {
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { throw fail("control character \(Self.describe(byte)) inside a string") }
+      highBits |= byte
       offset += 1
     }
     if offset >= bytes.count { throw fail("unterminated string", at: start) }

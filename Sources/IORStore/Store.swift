@@ -136,57 +136,6 @@ public final class Store {
     public var damaged: [DamagedDocument]
   }
 
-  /// Reads a whole collection. A damaged file is reported and skipped; it never stops the scan.
-  public func scan(_ collection: String) throws(StoreError) -> Scan {
-    try DocumentID.validate(collection)
-    guard let rootDescriptor,
-      let folder = try FileSystem.openDirectory(collection, in: rootDescriptor, display: collection)
-    else { return Scan(documents: [], damaged: []) }
-    defer { close(folder) }
-    let (files, links) = try FileSystem.fileNames(in: folder, display: collection)
-    var scan = Scan(documents: [], damaged: [])
-    scan.documents.reserveCapacity(files.count)
-    for link in links {
-      scan.damaged.append(
-        DamagedDocument(
-          path: collection + "/" + link, reason: "is a symbolic link, which ior does not follow"))
-    }
-    progress?(collection, 0, files.count)
-    for (index, name) in files.enumerated() {
-      scanFile(name, collection: collection, folder: folder, into: &scan)
-      if let progress, index % 256 == 255 { progress(collection, index + 1, files.count) }
-    }
-    progress?(collection, files.count, files.count)
-    scan.documents.sort { $0.key.id < $1.key.id }
-    scan.damaged.sort { $0.path < $1.path }
-    return scan
-  }
-
-  private func scanFile(_ name: String, collection: String, folder: Int32, into scan: inout Scan) {
-    let path = collection + "/" + name
-    guard name.hasSuffix(".json") else {
-      scan.damaged.append(DamagedDocument(path: path, reason: "is not a .json document"))
-      return
-    }
-    let id = String(name.dropLast(5))
-    if let reason = DocumentID.problem(with: id) {
-      scan.damaged.append(
-        DamagedDocument(path: path, reason: "its name is not a valid id: \(reason)"))
-      return
-    }
-    do {
-      if let document = try readDocument(DocumentKey(collection, id), in: folder) {
-        scan.documents.append(document)
-      }
-    } catch {
-      if case .damagedDocument(let damage) = error {
-        scan.damaged.append(damage)
-      } else {
-        scan.damaged.append(DamagedDocument(path: path, reason: error.description))
-      }
-    }
-  }
-
   /// The ids in a collection, sorted, without reading the documents.
   public func ids(in collection: String) throws(StoreError) -> [String] {
     try DocumentID.validate(collection)

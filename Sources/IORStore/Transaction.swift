@@ -10,6 +10,9 @@ public final class Transaction {
   private var originals: [DocumentKey: Document?] = [:]
   private var pending: [DocumentKey: JSONValue?] = [:]
   private var order: [DocumentKey] = []
+  // The store's ids per collection as first listed by this transaction, sorted: a transaction
+  // sees one listing, so a long `--atomic` run lists a 10,000-file folder once, not per command.
+  private var listings: [String: [String]] = [:]
 
   /// Starts an empty transaction on `store`.
   public init(store: Store) {
@@ -36,26 +39,98 @@ public final class Transaction {
   }
 
   private func remember(_ key: DocumentKey, _ document: Document?) {
-    if originals[key] == nil {
-      originals[key] = .some(document)
-      baseRevisions[key] = .some(document?.revision)
-    }
+    if originals[key] == nil { originals[key] = .some(document) }
+    // A document first seen in a scan keeps the revision the scan saw.
+    if baseRevisions[key] == nil { baseRevisions[key] = .some(document?.revision) }
   }
 
   /// Every document of a collection as this transaction sees it, and the damaged files.
   public func scan(_ collection: String) throws(StoreError) -> Store.Scan {
-    var scan = try store.scan(collection)
-    for document in scan.documents where originals[document.key] == nil {
-      remember(document.key, document)
+    var documents: [Document] = []
+    let damaged = try forEachDocument(in: collection) { documents.append($0) }
+    documents.sort { $0.key.id < $1.key.id }
+    return Store.Scan(documents: documents, damaged: damaged)
+  }
+
+  /// Hands every document of a collection, as this transaction sees it, to `visit` without
+  /// keeping it: the store's documents in id order with this transaction's changes in their
+  /// place, then the documents it created. Only the revision each had is remembered, so a
+  /// later write of one still fails on a conflict.
+  /// - Returns: the files that could not be read as documents.
+  public func forEachDocument(
+    in collection: String, _ visit: (Document) -> Void
+  ) throws(StoreError) -> [DamagedDocument] {
+    try forEachDocument(in: collection, prepare: { $0 }, visit)
+  }
+
+  /// Like `forEachDocument(in:_:)`, with `prepare` run over each document on the store's
+  /// reading threads (this transaction's own changes are prepared on the caller's).
+  public func forEachDocument<Prepared: Sendable>(
+    in collection: String, prepare: @escaping @Sendable (Document) -> Prepared,
+    _ visit: (Prepared) -> Void
+  ) throws(StoreError) -> [DamagedDocument] {
+    var seen = Set<String>()
+    let mine = order.contains { $0.collection == collection }
+    var failure: StoreError?
+    // A document this transaction touched is prepared again from this transaction's version.
+    // Only the key and revision come back with what was prepared: the document itself is
+    // freed on the reading thread.
+    let withKey: @Sendable (Document) -> (DocumentKey, Int, Prepared) = {
+      ($0.key, $0.revision, prepare($0))
     }
-    let mine = order.filter { $0.collection == collection }
-    guard !mine.isEmpty else { return scan }
-    var byID = Dictionary(uniqueKeysWithValues: scan.documents.map { ($0.key.id, $0) })
+    let damaged = try store.forEachDocument(in: collection, prepare: withKey) {
+      (key, revision, prepared) in
+      if baseRevisions[key] == nil { baseRevisions[key] = .some(revision) }
+      guard mine, pending[key] != nil || originals[key] != nil else {
+        return visit(prepared)
+      }
+      seen.insert(key.id)
+      do throws(StoreError) {
+        if let current = try read(key) { visit(prepare(current)) }
+      } catch {
+        failure = failure ?? error
+      }
+    }
+    if let failure { throw failure }
+    for key in order where key.collection == collection && !seen.contains(key.id) {
+      if let created = try read(key) { visit(prepare(created)) }
+    }
+    return damaged
+  }
+
+  /// The ids of a collection that start with `prefix`, sorted, as this transaction sees them:
+  /// the store's listing when first asked, with this transaction's own creations and deletions.
+  public func ids(in collection: String, prefix: String = "") throws(StoreError) -> [String] {
+    let listed: [String]
+    if let cached = listings[collection] {
+      listed = cached
+    } else {
+      listed = try store.ids(in: collection)
+      listings[collection] = listed
+    }
+    var ids = Self.slice(of: listed, startingWith: prefix)
+    let mine = order.filter { $0.collection == collection && $0.id.hasPrefix(prefix) }
+    guard !mine.isEmpty else { return Array(ids) }
+    var set = Set(ids)
     for key in mine {
-      byID[key.id] = try read(key)
+      if pending[key].map({ $0 == nil }) ?? false { set.remove(key.id) } else { set.insert(key.id) }
     }
-    scan.documents = byID.values.sorted { $0.key.id < $1.key.id }
-    return scan
+    ids = ArraySlice(set.sorted())
+    return Array(ids)
+  }
+
+  /// The run of a sorted array whose elements start with `prefix`, found by binary search.
+  private static func slice(of sorted: [String], startingWith prefix: String) -> ArraySlice<String> {
+    guard !prefix.isEmpty else { return sorted[...] }
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < prefix { low = middle + 1 } else { high = middle }
+    }
+    var end = low
+    while end < sorted.count && sorted[end].hasPrefix(prefix) { end += 1 }
+    return sorted[low..<end]
   }
 
   /// Writes a document (envelope members are set at commit).
@@ -105,5 +180,6 @@ public final class Transaction {
     originals = [:]
     pending = [:]
     order = []
+    listings = [:]
   }
 }

@@ -90,11 +90,13 @@ enum Outputs {
         throw ShellError.refused("partner '\(partnerID)' is not in the FY summary: \(reason)")
       }
     }
-    let (partners, damagedPartners) = try workspace.allPartners()
-    let (reviews, damagedReviews) = try workspace.allReviews()
+    // Reviews first, then partners, one document at a time: a national store is never held
+    // in memory whole.
+    var builder = AnnualSummary.Builder(fiscalYear: fiscalYear, only: partnerID)
+    let damagedReviews = try workspace.forEachReview { builder.add($0) }
+    let damagedPartners = try workspace.forEachPartner { builder.add($0) }
     CommandTable.reportDamaged(damagedPartners + damagedReviews, invocation)
-    let summary = AnnualSummary.build(
-      fiscalYear: fiscalYear, partners: partners, reviews: reviews, only: partnerID)
+    let summary = builder.summary
     let text: String
     switch invocation.options["format"] ?? invocation.session.options.format ?? "table" {
     case "json": text = JSONWriter.pretty(summary.json)
@@ -113,12 +115,13 @@ enum Outputs {
 
   static func due(_ invocation: Invocation) throws {
     let workspace = invocation.workspace
-    let (partners, damagedPartners) = try workspace.allPartners()
-    let (reviews, damagedReviews) = try workspace.allReviews()
-    CommandTable.reportDamaged(damagedPartners + damagedReviews, invocation)
     let today = invocation.session.options.today
     let within = Int(invocation.value("within") ?? "") ?? 180
-    let items = DueList.items(partners: partners, reviews: reviews, today: today, within: within)
+    var builder = DueList.Builder(today: today, within: within)
+    let damagedReviews = try workspace.forEachReview { builder.add($0) }
+    let damagedPartners = try workspace.forEachPartner { builder.add($0) }
+    CommandTable.reportDamaged(damagedPartners + damagedReviews, invocation)
+    let items = builder.items
     switch invocation.format {
     case "json":
       invocation.session.console.out(
