@@ -15,7 +15,8 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "CLineEditShim", dependencies: ["CLibEdit"]),
-    .target(name: "IORStore"),
+    .target(name: "CFileSystemShim"),
+    .target(name: "IORStore", dependencies: ["CFileSystemShim"]),
     .target(name: "IORDomain", dependencies: ["IORStore"]),
     .target(name: "IORShell", dependencies: ["IORDomain", "IORStore"]),
     .target(name: "IORLineEditor", dependencies: ["CLineEditShim"]),

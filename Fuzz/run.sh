@@ -24,8 +24,13 @@ case "$target" in
   *) echo "run.sh: unknown target '$target' (json, tokenizer or store)" >&2; exit 64 ;;
 esac
 
+# The store's C shim (syncfs), built the way SwiftPM would.
+shim="$root/Sources/CFileSystemShim"
+clang -O2 -c "$shim/file_system_shim.c" -I "$shim/include" -o "$build/file_system_shim.o"
+
 # shellcheck disable=SC2086 # the source lists are meant to split
-swiftc -O -sanitize=fuzzer,address -parse-as-library $sources -o "$build/$target" \
+swiftc -O -sanitize=fuzzer,address -parse-as-library -I "$shim/include" $sources \
+  "$build/file_system_shim.o" -o "$build/$target" \
   2>"$build/$target.build.log" || { cat "$build/$target.build.log" >&2; exit 1; }
 
 # -max_len: documents are small, but room for deep nesting and long strings is wanted.

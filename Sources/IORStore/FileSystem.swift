@@ -1,3 +1,5 @@
+import CFileSystemShim
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -77,15 +79,21 @@ enum FileSystem {
   }
 
   /// Writes `bytes` to a new file below `directory` and forces it to disk.
-  static func writeNewFile(_ name: String, in directory: Int32, bytes: [UInt8], display: String)
-    throws(StoreError)
-  {
+  static func writeNewFile(
+    _ name: String, in directory: Int32, bytes: [UInt8], display: String, flush: Bool = true
+  ) throws(StoreError) {
     let descriptor = openat(
       directory, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw failure(display, "create") }
     defer { close(descriptor) }
     try writeAll(descriptor, bytes: bytes, display: display)
-    guard fsync(descriptor) == 0 else { throw failure(display, "flush to disk") }
+    guard !flush || fsync(descriptor) == 0 else { throw failure(display, "flush to disk") }
+  }
+
+  /// Flushes everything written to the file system that holds `descriptor` (Linux `syncfs`,
+  /// which reports write-back errors since 5.8): one flush for a commit of many files.
+  static func syncFileSystem(_ descriptor: Int32, display: String) throws(StoreError) {
+    guard ior_sync_file_system(descriptor) == 0 else { throw failure(display, "flush to disk") }
   }
 
   static func writeAll(_ descriptor: Int32, bytes: [UInt8], display: String) throws(StoreError) {

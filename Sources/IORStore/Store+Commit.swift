@@ -17,8 +17,9 @@ public struct DocumentChange: Sendable {
 extension Store {
   /// Commits a group of document changes all or nothing, and journals it.
   ///
-  /// The commit point is the rename of `.pending.json` into place: before it, nothing has
-  /// changed; after it, a crash is finished by the next open (`recover`).
+  /// The commit point is the journal line: the new contents are staged in `.tmp` first and
+  /// flushed to disk; once the line is on disk the commit stands, and a crash before the staged
+  /// files are renamed into place is finished by the next open (`recover`).
   /// - Throws: `StoreError.conflict` when a document's revision is no longer the one the change
   ///   was based on; nothing is written then.
   @discardableResult
@@ -38,77 +39,97 @@ extension Store {
     }
   }
 
+  /// Above this many documents a commit flushes the whole file system once (`syncfs`) rather
+  /// than each staged file: one flush of 500 files costs about what one file's fsync does.
+  static let flushEachFileUpTo = 4
+
   func commitHeld(
     _ changes: [DocumentChange], command: String, undoes: Int?, keepRevisions: Bool = false
   ) throws(StoreError) -> JournalEntry {
     guard let rootDescriptor else { throw .notAStore(path: root) }
     let (sequence, previousHash) = try journalTail()
-    var entryChanges: [JournalEntry.Change] = []
-    var moves: [JSONValue] = []
-    var deletions: [JSONValue] = []
     try FileSystem.makeDirectory(".tmp", in: rootDescriptor, display: ".tmp")
     guard let temporary = try FileSystem.openDirectory(".tmp", in: rootDescriptor, display: ".tmp")
     else { throw .fileSystem(path: ".tmp", operation: "open the folder", code: ENOENT) }
     defer { close(temporary) }
 
-    for (index, change) in changes.enumerated() {
-      let current = try read(change.key)
-      guard current?.revision == change.baseRevision else {
-        throw .conflict(
-          path: change.key.path, expected: change.baseRevision, found: current?.revision)
+    // Stage every change in .tmp: a new content as `SEQ-INDEX.json`, a deletion as an empty
+    // `SEQ-INDEX.delete`, so that a crash after the commit point leaves what is still to do.
+    let flushEach = changes.count <= Self.flushEachFileUpTo
+    var entryChanges: [JournalEntry.Change] = []
+    do {
+      for (index, change) in changes.enumerated() {
+        entryChanges.append(
+          try stage(change, index: index, sequence: sequence, in: temporary, flush: flushEach,
+            keepRevisions: keepRevisions))
       }
-      var record = JournalEntry.Change(
-        key: change.key, before: current?.revision, after: nil, previous: current?.body,
-        contentHash: nil)
-      if var body = change.body {
-        // An import keeps each document's revision so that a re-export is byte-identical.
-        let kept = keepRevisions ? body["revision"]?.intValue : nil
-        let revision = kept ?? (current?.revision ?? 0) + 1
-        body["id"] = .string(change.key.id)
-        body["revision"] = .int(revision)
-        body["schemaVersion"] = .int(schemaVersion)
-        let bytes = Array(JSONWriter.pretty(body).utf8)
-        // The collection's folder is made before the commit point, so that a full disk stops
-        // the commit while it can still be taken back.
-        try FileSystem.makeDirectory(
-          change.key.collection, in: rootDescriptor, display: change.key.collection)
-        let name = "\(sequence)-\(index).json"
-        try FileSystem.writeNewFile(name, in: temporary, bytes: bytes, display: ".tmp/" + name)
-        record.after = revision
-        record.contentHash = SHA256.hex(bytes)
-        moves.append(.object(["from": .string(".tmp/" + name), "to": .string(change.key.path)]))
-      } else {
-        deletions.append(.string(change.key.path))
-      }
-      entryChanges.append(record)
+      if !flushEach { try FileSystem.syncFileSystem(temporary, display: ".tmp") }
+      try FileSystem.syncDirectory(temporary, display: ".tmp")
+    } catch {
+      try? clearTemporaryFiles()
+      throw error
     }
 
+    // The commit point. Should the line not fit (a full disk), the commit is taken back and
+    // the command fails having changed nothing.
     let entry = JournalEntry(
       sequence: sequence, time: Clock.timestamp(), user: user, command: command, undoes: undoes,
       changes: entryChanges, previousHash: previousHash)
-    let pending: JSONValue = .object([
-      "seq": .int(sequence), "journal": .string(JSONWriter.compact(entry.json)),
-      "moves": .array(moves), "deletions": .array(deletions),
-    ])
-    try FileSystem.syncDirectory(temporary, display: ".tmp")
     let journalSize = try journalSize()
-    let pendingBytes = Array(JSONWriter.pretty(pending).utf8)
-    try FileSystem.writeNewFile("pending.json", in: temporary, bytes: pendingBytes, display: ".tmp")
-    try rename(".tmp/pending.json", to: ".pending.json")
-    try FileSystem.syncDirectory(rootDescriptor, display: root)
-    // The journal line is the one step after the commit point that needs more space. Should it
-    // fail, the commit is taken back and the command fails having changed nothing; past it, only
-    // renames and deletions remain, and a crash among them is finished by the next open.
     do {
       try appendJournalLine(JSONWriter.compact(entry.json), sequence: sequence)
     } catch {
-      // If even taking it back fails, `.pending.json` stays and the next open completes the
-      // commit; the error reported is still the first one.
+      // If even taking it back fails, what is staged stays for the next open to sort out by
+      // the journal; the error reported is still the first one.
       try? abandonCommit(journalSize: journalSize)
       throw error
     }
-    try apply(pending)
+    try finishStaged(entry, in: temporary)
     return entry
+  }
+
+  /// Checks one change against the document's current revision and stages it in `.tmp`.
+  private func stage(
+    _ change: DocumentChange, index: Int, sequence: Int, in temporary: Int32, flush: Bool,
+    keepRevisions: Bool
+  ) throws(StoreError) -> JournalEntry.Change {
+    guard let rootDescriptor else { throw .notAStore(path: root) }
+    let current = try read(change.key)
+    guard current?.revision == change.baseRevision else {
+      throw .conflict(path: change.key.path, expected: change.baseRevision, found: current?.revision)
+    }
+    var record = JournalEntry.Change(
+      key: change.key, before: current?.revision, after: nil, previous: current?.body,
+      contentHash: nil)
+    let name = Self.stagedName(sequence: sequence, index: index, deletion: change.body == nil)
+    guard var body = change.body else {
+      try FileSystem.writeNewFile(name, in: temporary, bytes: [], display: ".tmp/" + name, flush: false)
+      return record
+    }
+    // An import keeps each document's revision so that a re-export is byte-identical.
+    let kept = keepRevisions ? body["revision"]?.intValue : nil
+    let revision = kept ?? (current?.revision ?? 0) + 1
+    body["id"] = .string(change.key.id)
+    body["revision"] = .int(revision)
+    body["schemaVersion"] = .int(schemaVersion)
+    let bytes = Array(JSONWriter.pretty(body).utf8)
+    // What could not be read back is never written.
+    guard bytes.count <= FileSystem.maximumDocumentSize else {
+      throw .documentTooLarge(path: change.key.path, size: bytes.count)
+    }
+    // The collection's folder is made before the commit point, so that a full disk stops
+    // the commit while it can still be taken back.
+    try FileSystem.makeDirectory(
+      change.key.collection, in: rootDescriptor, display: change.key.collection)
+    try FileSystem.writeNewFile(name, in: temporary, bytes: bytes, display: ".tmp/" + name, flush: flush)
+    record.after = revision
+    record.contentHash = SHA256.hex(bytes)
+    return record
+  }
+
+  /// `SEQ-INDEX.json` for a staged content, `SEQ-INDEX.delete` for a staged deletion.
+  static func stagedName(sequence: Int, index: Int, deletion: Bool) -> String {
+    "\(sequence)-\(index)" + (deletion ? ".delete" : ".json")
   }
 
   func rename(_ from: String, to: String) throws(StoreError) {

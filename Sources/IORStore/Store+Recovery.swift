@@ -6,11 +6,12 @@
 
 extension Store {
   /// Finishes a commit that a crash interrupted after its commit point, sets aside a torn last
-  /// journal line, and clears temporary files of commits that never reached it. Runs under the
+  /// journal line, and clears staged files of commits that never reached it. Runs under the
   /// exclusive lock, before anything is read or written.
   func recover() throws(StoreError) {
     guard let rootDescriptor else { return }
     try setAsideTornJournalLine()
+    // A commit plan left by an earlier version of ior, which committed by renaming it.
     if let bytes = try FileSystem.readFile(
       ".pending.json", in: rootDescriptor, display: ".pending.json")
     {
@@ -22,48 +23,170 @@ extension Store {
           DamagedDocument(
             path: ".pending.json", line: error.line, column: error.column, reason: error.reason))
       }
-      try apply(pending)
+      try applyLegacyPlan(pending)
+    }
+    if let temporary = try FileSystem.openDirectory(".tmp", in: rootDescriptor, display: ".tmp") {
+      defer { close(temporary) }
+      let staged = try FileSystem.fileNames(in: temporary, display: ".tmp").files
+      if !staged.isEmpty, let last = try lastJournalEntry() {
+        // Staged files of the last journaled commit are committed work still to finish; any
+        // others belong to a commit that never reached its journal line.
+        let prefix = "\(last.sequence)-"
+        if staged.contains(where: { $0.hasPrefix(prefix) }) {
+          try finishStaged(last, in: temporary)
+        }
+      }
     }
     try clearTemporaryFiles()
   }
 
-  /// Carries out a pending commit; safe to repeat after a crash at any step.
-  func apply(_ pending: JSONValue) throws(StoreError) {
+  /// True when an interrupted commit may be waiting: something is staged or a legacy plan is
+  /// there. Cheap enough for every open.
+  func mayNeedRecovery() -> Bool {
+    guard let rootDescriptor else { return false }
+    if faccessat(rootDescriptor, ".pending.json", F_OK, 0) == 0 { return true }
+    guard let temporary = try? FileSystem.openDirectory(".tmp", in: rootDescriptor, display: ".tmp")
+    else { return false }
+    defer { close(temporary) }
+    return !((try? FileSystem.fileNames(in: temporary, display: ".tmp").files.isEmpty) ?? true)
+  }
+
+  /// Carries the staged changes of a journaled commit into place: deletions first, then the
+  /// renames, then a flush of every folder touched, then the deletion markers. Safe to repeat
+  /// after a crash at any step: a staged file still in `.tmp` is work not yet done.
+  func finishStaged(_ entry: JournalEntry, in temporary: Int32) throws(StoreError) {
     guard let rootDescriptor else { return }
-    if let sequence = pending["seq"]?.intValue, let line = pending["journal"]?.stringValue {
-      try appendJournalLine(line, sequence: sequence)
-    }
     var touched: Set<String> = []
-    for move in pending["moves"]?.arrayValue ?? [] {
-      guard let from = move["from"]?.stringValue, let to = move["to"]?.stringValue else { continue }
-      let folder = String(to.prefix { $0 != "/" })
-      try FileSystem.makeDirectory(folder, in: rootDescriptor, display: folder)
-      if renameat(rootDescriptor, from, rootDescriptor, to) != 0 && errno != ENOENT {
-        throw FileSystem.failure(to, "rename into place")
+    var markers: [String] = []
+    for (index, change) in entry.changes.enumerated() where change.after == nil {
+      let marker = Self.stagedName(sequence: entry.sequence, index: index, deletion: true)
+      guard faccessat(temporary, marker, F_OK, 0) == 0 else { continue }
+      try DocumentID.validate(change.key.collection)
+      try DocumentID.validate(change.key.id)
+      if unlinkat(rootDescriptor, change.key.path, 0) != 0 && errno != ENOENT {
+        throw FileSystem.failure(change.key.path, "delete")
       }
-      touched.insert(folder)
+      touched.insert(change.key.collection)
+      markers.append(marker)
     }
-    for deletion in pending["deletions"]?.arrayValue ?? [] {
-      guard let path = deletion.stringValue else { continue }
-      if unlinkat(rootDescriptor, path, 0) != 0 && errno != ENOENT {
-        throw FileSystem.failure(path, "delete")
+    for (index, change) in entry.changes.enumerated() where change.after != nil {
+      let name = Self.stagedName(sequence: entry.sequence, index: index, deletion: false)
+      try DocumentID.validate(change.key.collection)
+      try DocumentID.validate(change.key.id)
+      try FileSystem.makeDirectory(
+        change.key.collection, in: rootDescriptor, display: change.key.collection)
+      if renameat(temporary, name, rootDescriptor, change.key.path) != 0 {
+        guard errno == ENOENT else { throw FileSystem.failure(change.key.path, "rename into place") }
+        continue
       }
-      touched.insert(String(path.prefix { $0 != "/" }))
+      touched.insert(change.key.collection)
     }
-    for folder in touched.sorted() {
+    try syncFolders(touched)
+    for marker in markers { unlinkat(temporary, marker, 0) }
+  }
+
+  private func syncFolders(_ folders: Set<String>) throws(StoreError) {
+    guard let rootDescriptor else { return }
+    for folder in folders.sorted() {
       guard
         let descriptor = try FileSystem.openDirectory(folder, in: rootDescriptor, display: folder)
       else { continue }
       defer { close(descriptor) }
       try FileSystem.syncDirectory(descriptor, display: folder)
     }
+  }
+
+  /// The last complete journal entry, nil for an empty journal.
+  func lastJournalEntry() throws(StoreError) -> JournalEntry? {
+    guard let descriptor = try openJournal() else { return nil }
+    defer { close(descriptor) }
+    let last: [UInt8]?
+    do {
+      last = try JournalFile(descriptor: descriptor).lastCompleteLine()
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .damagedJournal(line: 0, reason: "\(error)")
+    }
+    guard let last else { return nil }
+    return try JournalEntry(line: String(decoding: last, as: UTF8.self), number: 0)
+  }
+
+  /// Carries out a commit plan (`.pending.json`) written by an earlier version of ior; safe
+  /// to repeat. Only moves from `.tmp/SEQ-INDEX.json` to `COLLECTION/ID.json` and deletions of
+  /// `COLLECTION/ID.json` are carried out: a plan naming any other path was not written by ior
+  /// and is refused, so a planted plan cannot move or delete anything outside the store.
+  func applyLegacyPlan(_ pending: JSONValue) throws(StoreError) {
+    guard let rootDescriptor else { return }
+    let moves = pending["moves"]?.arrayValue ?? []
+    let deletions = pending["deletions"]?.arrayValue ?? []
+    for move in moves {
+      guard let from = move["from"]?.stringValue, let to = move["to"]?.stringValue,
+        Self.isStagedPath(from), Self.documentKey(path: to) != nil
+      else { throw Self.plantedPlan }
+    }
+    for deletion in deletions {
+      guard let path = deletion.stringValue, Self.documentKey(path: path) != nil else {
+        throw Self.plantedPlan
+      }
+    }
+    if let sequence = pending["seq"]?.intValue, let line = pending["journal"]?.stringValue {
+      try appendJournalLine(line, sequence: sequence)
+    }
+    var touched: Set<String> = []
+    for move in moves {
+      guard let from = move["from"]?.stringValue, let to = move["to"]?.stringValue,
+        let key = Self.documentKey(path: to)
+      else { continue }
+      try FileSystem.makeDirectory(key.collection, in: rootDescriptor, display: key.collection)
+      if renameat(rootDescriptor, from, rootDescriptor, to) != 0 && errno != ENOENT {
+        throw FileSystem.failure(to, "rename into place")
+      }
+      touched.insert(key.collection)
+    }
+    for deletion in deletions {
+      guard let path = deletion.stringValue, let key = Self.documentKey(path: path) else { continue }
+      if unlinkat(rootDescriptor, path, 0) != 0 && errno != ENOENT {
+        throw FileSystem.failure(path, "delete")
+      }
+      touched.insert(key.collection)
+    }
+    try syncFolders(touched)
     if unlinkat(rootDescriptor, ".pending.json", 0) != 0 && errno != ENOENT {
       throw FileSystem.failure(".pending.json", "delete")
     }
     try FileSystem.syncDirectory(rootDescriptor, display: root)
   }
 
-  private func clearTemporaryFiles() throws(StoreError) {
+  private static var plantedPlan: StoreError {
+    .damagedDocument(
+      DamagedDocument(
+        path: ".pending.json",
+        reason: "names a path that is not a staged file or a document of the store; it was not"
+          + " written by ior and is not carried out (look at it, then delete it)"))
+  }
+
+  /// `.tmp/12-0.json`: a file a commit staged.
+  static func isStagedPath(_ path: String) -> Bool {
+    guard path.hasPrefix(".tmp/"), path.hasSuffix(".json") else { return false }
+    let name = path.dropFirst(5).dropLast(5)
+    let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+  }
+
+  /// The key of `COLLECTION/ID.json`, nil for any other path.
+  static func documentKey(path: String) -> DocumentKey? {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[1].hasSuffix(".json") else { return nil }
+    let collection = String(parts[0])
+    let id = String(parts[1].dropLast(5))
+    guard DocumentID.problem(with: collection) == nil, DocumentID.problem(with: id) == nil else {
+      return nil
+    }
+    return DocumentKey(collection, id)
+  }
+
+  func clearTemporaryFiles() throws(StoreError) {
     guard let rootDescriptor,
       let temporary = try FileSystem.openDirectory(".tmp", in: rootDescriptor, display: ".tmp")
     else { return }
@@ -108,21 +231,16 @@ extension Store {
   }
 
   /// Takes back a commit whose journal line could not be written (a full disk): cuts what was
-  /// appended and removes `.pending.json`, so the store is exactly as it was before the commit.
-  /// No document has been moved yet when this runs; the journal line is the first step of
-  /// `apply`.
+  /// appended and clears what was staged, so the store is exactly as it was before the commit.
+  /// No document has been moved yet when this runs.
   func abandonCommit(journalSize: Int) throws(StoreError) {
-    guard let rootDescriptor else { return }
     if let descriptor = try openJournal() {
       defer { close(descriptor) }
       guard ftruncate(descriptor, off_t(journalSize)) == 0, fsync(descriptor) == 0 else {
         throw FileSystem.failure("journal.jsonl", "cut an unfinished line from")
       }
     }
-    if unlinkat(rootDescriptor, ".pending.json", 0) != 0 && errno != ENOENT {
-      throw FileSystem.failure(".pending.json", "delete")
-    }
-    try FileSystem.syncDirectory(rootDescriptor, display: root)
+    try clearTemporaryFiles()
   }
 
   /// The journal's size in bytes, 0 when there is none.
@@ -133,7 +251,7 @@ extension Store {
   }
 
   /// A last journal line without its newline was cut off mid-write (or by hand). No commit
-  /// depends on it: a commit's line is complete before `.pending.json` goes away. It is kept in
+  /// depends on it: a commit stands only once its whole line is on disk. It is kept in
   /// `journal.torn` for a person to look at and cut from the journal so appends stay whole.
   private func setAsideTornJournalLine() throws(StoreError) {
     guard let descriptor = try openJournal() else { return }

@@ -52,7 +52,7 @@ public final class Store {
       rootDescriptor = nil
       return
     }
-    if faccessat(descriptor, ".pending.json", F_OK, 0) == 0 {
+    if mayNeedRecovery() {
       try withExclusiveLock { () throws(StoreError) in try recover() }
     }
   }

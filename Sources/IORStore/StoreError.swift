@@ -26,6 +26,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case damagedJournal(line: Int, reason: String)
   /// The store's folder was removed or replaced while it was open.
   case storeMoved(path: String)
+  /// A document would be larger than a document may be (so it could not be read back).
+  case documentTooLarge(path: String, size: Int)
 }
 
 /// A file in the store that is not a valid document, with where and why.
@@ -91,6 +93,10 @@ extension StoreError: CustomStringConvertible {
     case .storeMoved(let path):
       return "the store folder '\(path)' was removed or replaced while ior was running;"
         + " nothing was written (restore it, or start ior again)"
+    case .documentTooLarge(let path, let size):
+      return "'\(path)' would be \(size) bytes, more than the \(FileSystem.maximumDocumentSize >> 20)"
+        + " MiB a document may be; nothing was written (keep long text in a file and refer to it,"
+        + " or split it)"
     }
   }
 

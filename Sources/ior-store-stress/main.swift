@@ -1,7 +1,8 @@
 // A test helper, not a product: commits transactions in a loop so tests can kill it at
 // random moments (crash safety) or run two at once (concurrency).
 //
-//   ior-store-stress crash STORE        forever: set docs a and b to the same counter + 1
+//   ior-store-stress crash STORE        forever: set docs a and b to the same counter + 1,
+//                                       with doc odd there exactly when the counter is odd
 //   ior-store-stress increment STORE N  N read-modify-write increments of doc c, retrying
 import IORStore
 
@@ -30,6 +31,13 @@ func crashLoop(_ store: Store) throws {
       try transaction.write(
         DocumentKey("things", id),
         body: .object(["count": .int(next), "filler": .string(filler)]))
+    }
+    // A deletion in every other commit, so a kill also lands between deletions and renames.
+    let odd = DocumentKey("things", "odd")
+    if next % 2 == 1 {
+      try transaction.write(odd, body: .object(["count": .int(next)]))
+    } else {
+      try transaction.delete(odd)
     }
     try transaction.commit(command: "set \(next)")
     let line = Array("\(next)\n".utf8)
