@@ -25,11 +25,12 @@ public final class Workspace {
   /// - Throws: `DomainError.unknownPartner` with the closest id as a suggestion.
   public func partner(_ id: String) throws -> Partner {
     guard DocumentID.problem(with: id) == nil,
-      let document = try transaction.read(DocumentKey(Partner.collection, id))
+      let partner = try transaction.decoded(
+        DocumentKey(Partner.collection, id), { try Partner(document: $0) })
     else {
       throw DomainError.unknownPartner(id, suggestion: try closest(id, in: Partner.collection))
     }
-    return try Partner(document: document)
+    return partner
   }
 
   /// True when a partner with `id` exists.
@@ -66,7 +67,7 @@ public final class Workspace {
 
   /// Saves a partner.
   public func save(_ partner: Partner) throws {
-    try transaction.write(partner.key, body: partner.json)
+    try transaction.write(partner.key, decoded: partner, encode: \.json)
   }
 
   // MARK: Reviews
@@ -75,11 +76,12 @@ public final class Workspace {
   /// - Throws: `DomainError.unknownReview` with the closest id as a suggestion.
   public func review(_ id: String) throws -> Review {
     guard DocumentID.problem(with: id) == nil,
-      let document = try transaction.read(DocumentKey(Review.collection, id))
+      let review = try transaction.decoded(
+        DocumentKey(Review.collection, id), { try Review(document: $0) })
     else {
       throw DomainError.unknownReview(id, suggestion: try closest(id, in: Review.collection))
     }
-    return try Review(document: document)
+    return review
   }
 
   /// Every review, sorted by id, and the review files that could not be read.
@@ -112,10 +114,10 @@ public final class Workspace {
   public func reviews(of partner: String) throws -> [Review] {
     var reviews: [Review] = []
     for id in try transaction.ids(in: Review.collection, prefix: partner + "-") {
-      guard let document = try transaction.read(DocumentKey(Review.collection, id)) else {
+      let key = DocumentKey(Review.collection, id)
+      guard let review = try transaction.decoded(key, { try Review(document: $0) }) else {
         continue
       }
-      let review = try Review(document: document)
       if review.partner == partner { reviews.append(review) }
     }
     return reviews.sorted { ($0.inspection, $0.id) < ($1.inspection, $1.id) }
@@ -123,14 +125,13 @@ public final class Workspace {
 
   /// Saves a review.
   public func save(_ review: Review) throws {
-    try transaction.write(review.key, body: review.json)
+    try transaction.write(review.key, decoded: review, encode: \.json)
   }
 
   /// Ids in a collection, for completion and suggestions.
   public func ids(in collection: String) throws -> [String] {
     try transaction.ids(in: collection)
   }
-
 
   private func closest(_ id: String, in collection: String) throws -> String? {
     Suggestion.closest(to: id, in: try ids(in: collection))

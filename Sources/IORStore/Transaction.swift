@@ -13,6 +13,12 @@ public final class Transaction {
   // The store's ids per collection as first listed by this transaction, sorted: a transaction
   // sees one listing, so a long `--atomic` run lists a 10,000-file folder once, not per command.
   private var listings: [String: [String]] = [:]
+  // What callers decoded each document into, so a long `--atomic` run decodes the review it
+  // works on once, not at every command. A write replaces it; a read never goes stale.
+  private var decodedValues: [DocumentKey: Any] = [:]
+  // Bodies not encoded yet: a document written many times in one run is encoded once, when
+  // it is read back as JSON or committed.
+  private var encoders: [DocumentKey: () -> JSONValue] = [:]
 
   /// Starts an empty transaction on `store`.
   public init(store: Store) {
@@ -27,6 +33,7 @@ public final class Transaction {
 
   /// Reads a document as this transaction sees it.
   public func read(_ key: DocumentKey) throws(StoreError) -> Document? {
+    materialize(key)
     if let overlay = pending[key] {
       guard let body = overlay else { return nil }
       let base = baseRevisions[key] ?? nil
@@ -133,6 +140,18 @@ public final class Transaction {
     return sorted[low..<end]
   }
 
+  /// A document as this transaction sees it, decoded by `decode` (a caller's own type); the
+  /// decoded value is kept until this transaction writes the document. Nil when there is none.
+  public func decoded<Value>(_ key: DocumentKey, _ decode: (Document) throws -> Value) throws
+    -> Value?
+  {
+    if let value = decodedValues[key] as? Value { return value }
+    guard let document = try read(key) else { return nil }
+    let value = try decode(document)
+    decodedValues[key] = value
+    return value
+  }
+
   /// Writes a document (envelope members are set at commit).
   public func write(_ key: DocumentKey, body: JSONValue) throws(StoreError) {
     try DocumentID.validate(key.collection)
@@ -140,6 +159,23 @@ public final class Transaction {
     if originals[key] == nil { _ = try read(key) }
     if pending[key] == nil { order.append(key) }
     pending[key] = .some(body)
+    decodedValues[key] = nil
+    encoders[key] = nil
+  }
+
+  /// Writes a document whose body is `encode(decoded)`, and keeps `decoded` for
+  /// `decoded(_:_:)`. The body is encoded only when it is needed: when read back as a document,
+  /// or at commit.
+  public func write<Value>(
+    _ key: DocumentKey, decoded: Value, encode: @escaping (Value) -> JSONValue
+  ) throws(StoreError) {
+    try write(key, body: .null)
+    encoders[key] = { encode(decoded) }
+    decodedValues[key] = decoded
+  }
+
+  private func materialize(_ key: DocumentKey) {
+    if let encode = encoders.removeValue(forKey: key) { pending[key] = .some(encode()) }
   }
 
   /// Deletes a document.
@@ -147,12 +183,15 @@ public final class Transaction {
     if originals[key] == nil { _ = try read(key) }
     if pending[key] == nil { order.append(key) }
     pending[key] = .some(nil)
+    decodedValues[key] = nil
+    encoders[key] = nil
   }
 
   /// The changes to commit, with the revisions they were based on.
   public var changes: [DocumentChange] {
     order.compactMap { key in
       let base = baseRevisions[key] ?? nil
+      materialize(key)
       let body = pending[key] ?? nil
       // Creating and then deleting a document in one transaction changes nothing.
       if body == nil && base == nil { return nil }
@@ -181,5 +220,7 @@ public final class Transaction {
     pending = [:]
     order = []
     listings = [:]
+    decodedValues = [:]
+    encoders = [:]
   }
 }
