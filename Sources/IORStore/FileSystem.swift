@@ -121,8 +121,8 @@ enum FileSystem {
   }
 
   /// The names of regular files in a folder, as given by the system (unsorted).
-  static func fileNames(in descriptor: Int32, display: String) throws(StoreError)
-    -> (files: [String], links: [String])
+  static func fileNames(in descriptor: Int32, display: String, prefix: String = "")
+    throws(StoreError) -> (files: [String], links: [String])
   {
     let copy = dup(descriptor)
     guard copy >= 0, let stream = fdopendir(copy) else { throw failure(display, "list") }
@@ -131,16 +131,20 @@ enum FileSystem {
     rewinddir(stream)
     var files: [String] = []
     var links: [String] = []
+    let wanted = Array(prefix.utf8CString.dropLast())
     while let entry = readdir(stream) {
       let kind = entry.pointee.d_type
-      var nameField = entry.pointee.d_name
-      let name = withUnsafePointer(to: &nameField) { field in
+      // Names are compared with the prefix before any String is made of them: a listing of
+      // 10,000 reviews for one partner's few then costs little more than the system call.
+      let name: String? = withUnsafePointer(to: &entry.pointee.d_name) { field in
         field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee))
-        {
-          String(cString: $0)
+        { raw in
+          if raw[0] == CChar(UInt8(ascii: ".")) { return nil }
+          if !wanted.isEmpty && strncmp(raw, wanted, wanted.count) != 0 { return nil }
+          return String(cString: raw)
         }
       }
-      if name.hasPrefix(".") { continue }
+      guard let name else { continue }
       if kind == UInt8(DT_LNK) {
         links.append(name)
       } else if kind == UInt8(DT_REG) || kind == UInt8(DT_UNKNOWN) {

@@ -25,17 +25,17 @@ extension Store {
       }
       try applyLegacyPlan(pending)
     }
-    if let temporary = try FileSystem.openDirectory(".tmp", in: rootDescriptor, display: ".tmp") {
-      defer { close(temporary) }
-      let staged = try FileSystem.fileNames(in: temporary, display: ".tmp").files
-      if !staged.isEmpty, let last = try lastJournalEntry() {
-        // Staged files of the last journaled commit are committed work still to finish; any
-        // others belong to a commit that never reached its journal line.
-        let prefix = "\(last.sequence)-"
-        if staged.contains(where: { $0.hasPrefix(prefix) }) {
-          try finishStaged(last, in: temporary)
-        }
-      }
+    guard let temporary = try FileSystem.openDirectory(".tmp", in: rootDescriptor, display: ".tmp")
+    else { return }
+    defer { close(temporary) }
+    let staged = try FileSystem.fileNames(in: temporary, display: ".tmp").files
+    guard !staged.isEmpty else { return }
+    // Staged files of the last journaled commit are committed work still to finish; any
+    // others belong to a commit that never reached its journal line.
+    if let last = try lastJournalEntry(),
+      staged.contains(where: { $0.hasPrefix("\(last.sequence)-") })
+    {
+      try finishStaged(last, in: temporary)
     }
     try clearTemporaryFiles()
   }
@@ -208,9 +208,14 @@ extension Store {
   func journalTail() throws(StoreError) -> (sequence: Int, previousHash: String) {
     guard let descriptor = try openJournal() else { return (1, "") }
     defer { close(descriptor) }
+    let file = JournalFile(descriptor: descriptor)
+    let size = try file.size()
+    if let cached = journalTailCache, cached.size == size {
+      return (cached.sequence, cached.previousHash)
+    }
     let last: [UInt8]?
     do {
-      last = try JournalFile(descriptor: descriptor).lastCompleteLine()
+      last = try file.lastCompleteLine()
     } catch let error as StoreError {
       throw error
     } catch {
@@ -218,6 +223,11 @@ extension Store {
     }
     guard let last else { return (1, "") }
     let entry = try JournalEntry(line: String(decoding: last, as: UTF8.self), number: 0)
+    // Only a journal that ends with its last line's newline is remembered: a torn tail is
+    // read again, and set aside, at the next commit.
+    if try file.endsCleanly() {
+      journalTailCache = (size, entry.sequence + 1, SHA256.hex(last))
+    }
     return (entry.sequence + 1, SHA256.hex(last))
   }
 
@@ -226,8 +236,12 @@ extension Store {
     guard next <= sequence else { return }
     guard let descriptor = try openJournal() else { return }
     defer { close(descriptor) }
-    try FileSystem.writeAll(descriptor, bytes: Array((line + "\n").utf8), display: "journal.jsonl")
+    let bytes = Array((line + "\n").utf8)
+    try FileSystem.writeAll(descriptor, bytes: bytes, display: "journal.jsonl")
     guard fsync(descriptor) == 0 else { throw FileSystem.failure("journal.jsonl", "flush to disk") }
+    journalTailCache = try (
+      JournalFile(descriptor: descriptor).size(), sequence + 1, SHA256.hex(bytes.dropLast())
+    )
   }
 
   /// Takes back a commit whose journal line could not be written (a full disk): cuts what was

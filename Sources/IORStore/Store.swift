@@ -23,6 +23,9 @@ public final class Store {
   var rootDescriptor: Int32?
   var lockDescriptor: Int32?
   var sharedLockDepth = 0
+  /// The journal's size, next sequence number and last line's hash as last seen: a commit
+  /// reuses them while the journal's size is unchanged, rather than reading its tail again.
+  var journalTailCache: (size: Int, sequence: Int, previousHash: String)?
   /// Told how a long scan is going: the collection, files read, files in all. The shell shows
   /// it on a terminal; nil (the default) costs nothing.
   public var progress: ((String, Int, Int) -> Void)?
@@ -136,14 +139,15 @@ public final class Store {
     public var damaged: [DamagedDocument]
   }
 
-  /// The ids in a collection, sorted, without reading the documents.
-  public func ids(in collection: String) throws(StoreError) -> [String] {
+  /// The ids in a collection (those starting with `prefix`), sorted, without reading the
+  /// documents.
+  public func ids(in collection: String, prefix: String = "") throws(StoreError) -> [String] {
     try DocumentID.validate(collection)
     guard let rootDescriptor,
       let folder = try FileSystem.openDirectory(collection, in: rootDescriptor, display: collection)
     else { return [] }
     defer { close(folder) }
-    return try FileSystem.fileNames(in: folder, display: collection).files
+    return try FileSystem.fileNames(in: folder, display: collection, prefix: prefix).files
       .filter { $0.hasSuffix(".json") }
       .map { String($0.dropLast(5)) }
       .filter { DocumentID.problem(with: $0) == nil }

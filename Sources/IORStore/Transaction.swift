@@ -13,6 +13,7 @@ public final class Transaction {
   // The store's ids per collection as first listed by this transaction, sorted: a transaction
   // sees one listing, so a long `--atomic` run lists a 10,000-file folder once, not per command.
   private var listings: [String: [String]] = [:]
+  private var listedOnce: Set<String> = []
   // What callers decoded each document into, so a long `--atomic` run decodes the review it
   // works on once, not at every command. A write replaces it; a read never goes stale.
   private var decodedValues: [DocumentKey: Any] = [:]
@@ -108,14 +109,19 @@ public final class Transaction {
   /// The ids of a collection that start with `prefix`, sorted, as this transaction sees them:
   /// the store's listing when first asked, with this transaction's own creations and deletions.
   public func ids(in collection: String, prefix: String = "") throws(StoreError) -> [String] {
-    let listed: [String]
+    var ids: ArraySlice<String>
     if let cached = listings[collection] {
-      listed = cached
+      ids = Self.slice(of: cached, startingWith: prefix)
+    } else if !prefix.isEmpty && !listedOnce.contains(collection) {
+      // A first narrow question is answered by the system directly; only a transaction that
+      // asks again (a long --atomic run) keeps the whole listing.
+      listedOnce.insert(collection)
+      ids = try store.ids(in: collection, prefix: prefix)[...]
     } else {
-      listed = try store.ids(in: collection)
+      let listed = try store.ids(in: collection)
       listings[collection] = listed
+      ids = Self.slice(of: listed, startingWith: prefix)
     }
-    var ids = Self.slice(of: listed, startingWith: prefix)
     let mine = order.filter { $0.collection == collection && $0.id.hasPrefix(prefix) }
     guard !mine.isEmpty else { return Array(ids) }
     var set = Set(ids)
@@ -220,6 +226,7 @@ public final class Transaction {
     pending = [:]
     order = []
     listings = [:]
+    listedOnce = []
     decodedValues = [:]
     encoders = [:]
   }
