@@ -159,7 +159,9 @@ struct ScriptTests {
   @Test("new-partner with a bad value records nothing: no half-recorded partner")
   func newPartnerAllOrNothing() throws {
     let ior = try Self.sampleStore()
-    let before = try ior.snapshot()
+    // The lock file is made by the first run that writes; a copy may not have it yet.
+    let documents = { try ior.snapshot().filter { $0.key != ".lock" } }
+    let before = try documents()
     let run = try ior.run([
       Self.script("new-partner.ior"), "partner=lake-so", "name=Lake County Sheriff's Office",
       "state=FL", "fpm=A. Rivera", "fpm-title=Field Program Manager", "sddo=J. Chen",
@@ -167,7 +169,7 @@ struct ScriptTests {
     ])
     #expect(run.status == 1, run.comment)
     #expect(run.stderr.contains("moa-signed '2019-02-30' is not a date (YYYY-MM-DD)"), run.comment)
-    #expect(try ior.snapshot() == before, "a refused new-partner run changed the store")
+    #expect(try documents() == before, "a refused new-partner run changed the store")
     let show = try ior.commands("show partner lake-so")
     #expect(show.stderr.contains("no partner 'lake-so'"), show.comment)
   }
