@@ -14,6 +14,7 @@ public enum DomainError: Error, Equatable, Sendable {
   case partnerExists(String)
   case invalidValue(field: String, value: String, expected: String)
   case citationRequired
+  case citationNamesNoRule(String)
   case citationNotInOutline(String, outline: String, known: [String])
   case reviewClosed(String)
   case actionForConcern(String)
@@ -52,6 +53,11 @@ extension DomainError: CustomStringConvertible {
       return "a deficiency needs its citation: cite=\"MOA Article V\", an ICE policy or an"
         + " operational procedure (an issue that breaks no written rule is an area of concern:"
         + " add concern)"
+    case .citationNamesNoRule(let citation):
+      return "'\(citation)' names no MOA article or appendix, ICE policy or operational"
+        + " procedure; cite one, as in cite=\"MOA Article V\", cite=\"ICE Policy 11064.3\" or"
+        + " cite=\"ERO WSO procedure 4.2\" (an issue that breaks no written rule is an area of"
+        + " concern: add concern)"
     case .citationNotInOutline(let citation, let outline, let known):
       return "'\(citation)' is not in the partner's MOA outline (\(outline)); it has: "
         + known.joined(separator: ", ")

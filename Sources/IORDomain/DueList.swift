@@ -218,11 +218,17 @@ public enum DueList {
         today: today, action: "send the request form for \(review.id) by \(lastDay)")
     }
     guard daysBefore < window.lowerBound else { return nil }
+    // Once the inspection date has come, sending the form is no longer the way out.
+    let action =
+      daysBefore > 0
+      ? "request form for \(review.id) not sent; its window closed \(lastDay)"
+        + " (inspection \(review.inspection)): send it now or move the inspection"
+      : "request form for \(review.id) not sent, and its inspection date"
+        + " (\(review.inspection)) has come: record when it went out (send request DATE) or move"
+        + " the inspection (set review date=DATE)"
     return DueItem(
       kind: .requestMissed, partner: review.partner, review: review.id, date: lastDay,
-      today: today,
-      action: "request form for \(review.id) not sent; its window closed \(lastDay)"
-        + " (inspection \(review.inspection)): send it now or move the inspection")
+      today: today, action: action)
   }
 
   /// The findings report, when not issued `reportDays` days after the inspection.

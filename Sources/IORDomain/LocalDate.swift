@@ -110,6 +110,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     other.dayNumber - dayNumber
   }
 
+  /// How far this date is from `today`, as people say it: `today`, `in 3 days`, `1 day ago`.
+  public func distance(from today: LocalDate) -> String {
+    let days = today.days(until: self)
+    let count = "\(abs(days)) " + (abs(days) == 1 ? "day" : "days")
+    if days == 0 { return "today" }
+    return days > 0 ? "in \(count)" : "\(count) ago"
+  }
+
   /// Orders dates in time.
   public static func < (left: LocalDate, right: LocalDate) -> Bool {
     (left.year, left.month, left.day) < (right.year, right.month, right.day)

@@ -201,79 +201,8 @@ public enum MOAOutlineError: Error, Equatable, Sendable, CustomStringConvertible
   }
 }
 
-/// Reads citations: does a deficiency's citation name an article or appendix of the MOA, or an
-/// ICE policy or operational procedure?
-public enum Citation {
-  /// The article or appendix of the MOA a citation names, or nil when it names none.
-  ///
-  /// Articles come back as roman numerals (`Article 5` gives `V`), appendices as uppercase
-  /// letters. A bare `Article V` is read as the MOA's, unless the citation names another document
-  /// (`ICE Policy 11064.3, Article 2`) without tying the article to the MOA.
-  public static func moaReference(
-    in citation: String
-  ) -> (kind: MOASection.Kind, number: String)? {
-    let words = CitationWords(citation).words
-    let namesOtherDocument = words.contains { otherDocumentWords.contains($0) }
-
-    for index in words.indices.dropLast() {
-      guard let kind = SectionNumber.kind(citationWord: words[index]) else { continue }
-      guard let number = SectionNumber.normalized(words[index + 1], kind: kind) else { continue }
-      if !namesOtherDocument || isTiedToMOA(words, keywordAt: index) {
-        return (kind, number)
-      }
-    }
-    return nil
-  }
-
-  /// Whether a citation names the MOA at all, even when its article or appendix cannot be read.
-  ///
-  /// Appropriate for telling a mistyped MOA citation (`MOA Article Z`) from a citation of an ICE
-  /// policy, so that the mistake is reported instead of the text being taken as a policy.
-  public static func namesMOA(_ citation: String) -> Bool {
-    CitationWords(citation).words.contains("moa")
-  }
-
-  // Words that show a citation names a document other than the MOA.
-  private static let otherDocumentWords: Set<String> = [
-    "policy", "policies", "directive", "directives", "procedure", "procedures", "sop",
-    "handbook", "manual", "standard", "standards", "pbnds", "memorandum", "memo", "guidance",
-    "ina", "cfr", "usc", "act", "law", "statute", "constitution",
-  ]
-
-  // `MOA Article V`, or `Article V of the MOA`.
-  private static func isTiedToMOA(_ words: [String], keywordAt index: Int) -> Bool {
-    if index > 0, words[index - 1] == "moa" { return true }
-    let following = words.dropFirst(index + 2).prefix(3)
-    guard following.first == "of" || following.first == "in" else { return false }
-    return following.dropFirst().prefix(2).contains("moa")
-  }
-}
-
-// A citation as lowercase words, with `memorandum of agreement` read as `moa`.
-private struct CitationWords {
-  let words: [String]
-
-  init(_ citation: String) {
-    let raw = citation.lowercased()
-      .split { !($0.isLetter || $0.isNumber) }
-      .map(String.init)
-    var words: [String] = []
-    var index = 0
-    while index < raw.count {
-      if raw[index...].starts(with: ["memorandum", "of", "agreement"]) {
-        words.append("moa")
-        index += 3
-      } else {
-        words.append(raw[index])
-        index += 1
-      }
-    }
-    self.words = words
-  }
-}
-
 // Section keywords and numbers, shared by the outline format and citations.
-private enum SectionNumber {
+enum SectionNumber {
   static func kind(outlineWord word: Substring) -> MOASection.Kind? {
     MOASection.Kind(rawValue: word.lowercased())
   }

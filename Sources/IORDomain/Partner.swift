@@ -66,6 +66,16 @@ public struct Partner: Sendable, Equatable {
     (scheduledMeetings + meetings.map(\.date)).filter { $0 > date }.min()
   }
 
+  /// The last steering committee date scheduled before `date` for which no meeting is on
+  /// record: none held after it, nor in the `DueList.meetingToleranceDays` before it (brought
+  /// forward). Nil when the last scheduled date has not passed or was met.
+  public func missedMeeting(before date: LocalDate) -> LocalDate? {
+    guard let scheduled = scheduledMeetings.filter({ $0 < date }).max() else { return nil }
+    let held = meetings.map(\.date).filter { $0 <= date }.max()
+    if let held, held >= scheduled.adding(days: -DueList.meetingToleranceDays) { return nil }
+    return scheduled
+  }
+
   /// The last meeting held on or before `date`.
   public func lastMeeting(onOrBefore date: LocalDate) -> LocalDate? {
     meetings.map(\.date).filter { $0 <= date }.max()

@@ -41,7 +41,15 @@ extension Workspace {
     }
     review.findings.append(finding)
     try save(review)
-    return finding
+    guard kind == .deficiency else { return finding }
+    try markRepeatFindings(partner: review.partner, except: "\(review.id)/\(finding.id)")
+    return try self.finding(finding.id, in: review.id)
+  }
+
+  /// A finding as this transaction now holds it (with its repeat mark).
+  private func finding(_ findingID: String, in reviewID: String) throws -> Finding {
+    let review = try review(reviewID)
+    return review.findings[try findingIndex(findingID, in: review)]
   }
 
   private func checkedAnswers(_ ids: [String]) throws -> [String] {
@@ -54,16 +62,17 @@ extension Workspace {
     }
   }
 
-  /// Sets a deficiency's citation: checked against the partner's MOA outline when one is on
-  /// record, completed with the article's title, and marked as a repeat finding when the
-  /// partner's previous review had a deficiency citing the same MOA section.
+  /// Sets a deficiency's citation: refused unless it names an MOA article or appendix, an ICE
+  /// policy or an operational procedure; checked against the partner's MOA outline when one is
+  /// on record, and completed with the article's title. Its repeat mark is derived afterwards,
+  /// from the whole partner (`markRepeatFindings`).
   func cite(_ finding: inout Finding, _ citation: String?, review: Review) throws {
     guard let text = citation.flatMap(FieldValue.optionalText) else {
       throw DomainError.citationRequired
     }
+    guard Citation.namesRule(text) else { throw DomainError.citationNamesNoRule(text) }
     finding.citation = text
     finding.citationTitle = nil
-    finding.repeatOf = nil
     let partner = try partner(review.partner)
     let reference = Citation.moaReference(in: text)
     if let outline = partner.moaOutline, reference != nil || Citation.namesMOA(text) {
@@ -78,31 +87,12 @@ extension Workspace {
         field: "cite", value: text,
         expected: "a citation of an MOA article or appendix (MOA Article V, MOA Appendix B)")
     }
-    if let reference {
-      finding.repeatOf = try previousDeficiency(citing: reference, before: review)
-    }
   }
 
   private static func remainder(of citation: String) -> String {
     // Keeps what the NPM wrote after the section ("MOA Art. 5, paragraph 2" -> ", paragraph 2").
     guard let comma = citation.firstIndex(where: { $0 == "," || $0 == ";" }) else { return "" }
     return String(citation[comma...])
-  }
-
-  private func previousDeficiency(
-    citing reference: (kind: MOASection.Kind, number: String), before review: Review
-  ) throws -> String? {
-    let earlier = try reviews(of: review.partner).filter {
-      $0.id != review.id && $0.inspection < review.inspection
-    }
-    guard let previous = earlier.last else { return nil }
-    let match = previous.deficiencies.first { finding in
-      guard let citation = finding.citation, let other = Citation.moaReference(in: citation) else {
-        return false
-      }
-      return other.kind == reference.kind && other.number == reference.number
-    }
-    return match.map { "\(previous.id)/\($0.id)" }
   }
 
   /// The fields `set finding` accepts.
@@ -134,7 +124,11 @@ extension Workspace {
     }
     review.findings[index] = finding
     try save(review)
-    return finding
+    guard finding.kind == .deficiency, fields.contains(where: { $0.0 == "cite" }) else {
+      return finding
+    }
+    try markRepeatFindings(partner: review.partner, except: "\(review.id)/\(finding.id)")
+    return try self.finding(finding.id, in: review.id)
   }
 
   func findingIndex(_ findingID: String, in review: Review) throws -> Int {
@@ -191,8 +185,11 @@ extension Workspace {
       case "agree": action.agree = try FieldValue.yesNo(field, value)
       case "completed":
         action.completed = try FieldValue.optionalDate(field, value)
-        if let completed = action.completed, completed > today {
-          warnings.append("completion date \(completed) is in the future")
+        if let completed = action.completed {
+          try require(
+            completed >= review.inspection, "record \(action.id) as completed",
+            "\(completed) is before the inspection (\(review.inspection))")
+          try requireHappened(completed, "record \(action.id) as completed")
         }
       default:
         throw DomainError.unknownField(field, of: "a corrective action", known: Self.actionFields)

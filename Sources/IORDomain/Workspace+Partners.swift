@@ -99,6 +99,11 @@ extension Workspace {
       default: throw DomainError.unknownField(field, of: "an officer", known: Self.officerFields)
       }
     }
+    if let ended = officer.ended, ended < officer.authorized {
+      throw DomainError.invalidValue(
+        field: "ended", value: ended.description,
+        expected: "on or after the officer's authorization (\(officer.authorized))")
+    }
     if officer.status == .inactive && officer.ended == nil {
       throw DomainError.invalidValue(
         field: "status", value: "inactive", expected: "complete without ended=DATE")
@@ -113,6 +118,7 @@ extension Workspace {
   public func addVisit(partner id: String, date: String, npm: String?) throws -> SiteVisit {
     var partner = try partner(id)
     let day = try FieldValue.date("date", date)
+    try requireHappened(day, "record a site visit")
     if partner.visits.contains(where: { $0.date == day }) {
       throw DomainError.duplicateRecord("a site visit on \(day) is already on record")
     }
@@ -132,11 +138,9 @@ extension Workspace {
       throw DomainError.duplicateRecord(
         "a steering committee meeting on \(day) is already on record")
     }
-    if day > today {
-      warnings.append(
-        "\(day) is in the future; to schedule the next meeting use 'set partner next-meeting=\(day)'"
-      )
-    }
+    try requireHappened(
+      day, "record a steering committee meeting held",
+      hint: "; to schedule the next meeting use 'set partner next-meeting=\(day)'")
     let meeting = SteeringCommitteeMeeting(id: partner.nextID("M"), date: day)
     partner.meetings.append(meeting)
     partner.meetings.sort { $0.date < $1.date }
@@ -198,7 +202,8 @@ extension Workspace {
       value = try JSONParser.parse(text)
     } catch {
       throw DomainError.invalidValue(
-        field: "outline", value: "JSON", expected: "valid JSON (line \(error.line), column"
+        field: "outline", value: "JSON",
+        expected: "valid JSON (line \(error.line), column"
           + " \(error.column): \(error.reason))")
     }
     guard let version = value["version"]?.stringValue, let sections = value["sections"]?.arrayValue

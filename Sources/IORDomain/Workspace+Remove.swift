@@ -9,24 +9,31 @@ extension Workspace {
   /// Removes a record entered by mistake. Ids are never reused: the next finding after removing
   /// D2 is still D3.
   /// - Returns: a description of what was removed.
-  public func remove(_ kind: String, id: String, review reviewID: String?, partner partnerID: String?)
+  public func remove(
+    _ kind: String, id: String, review reviewID: String?, partner partnerID: String?
+  )
     throws -> String
   {
     switch kind {
     case "finding", "action":
-      guard let reviewID else { throw DomainError.notRemovable("no review is open; open review ID first") }
+      guard let reviewID else {
+        throw DomainError.notRemovable("no review is open; open review ID first")
+      }
       return try removeFromReview(kind, id: id, review: reviewID)
     case "review":
       return try removeReview(id)
     default:
       guard let partnerID else {
-        throw DomainError.notRemovable("no partner is open; open partner ID first, or give partner=ID")
+        throw DomainError.notRemovable(
+          "no partner is open; open partner ID first, or give partner=ID")
       }
       return try removeFromPartner(kind, id: id, partner: partnerID)
     }
   }
 
-  private func removeFromReview(_ kind: String, id: String, review reviewID: String) throws -> String {
+  private func removeFromReview(_ kind: String, id: String, review reviewID: String) throws
+    -> String
+  {
     var review = try openForChange(reviewID)
     if kind == "finding" {
       let index = try findingIndex(id, in: review)
@@ -39,9 +46,11 @@ extension Workspace {
       }
       review.findings.remove(at: index)
       try save(review)
+      if finding.kind == .deficiency { try markRepeatFindings(partner: review.partner) }
       return "\(finding.id) \"\(finding.title)\""
     }
-    guard let index = review.actions.firstIndex(where: { $0.id.lowercased() == id.lowercased() }) else {
+    guard let index = review.actions.firstIndex(where: { $0.id.lowercased() == id.lowercased() })
+    else {
       throw DomainError.unknownAction(id, review: review.id, known: review.actions.map(\.id))
     }
     let action = review.actions.remove(at: index)
@@ -56,10 +65,13 @@ extension Workspace {
         "review '\(id)' is \(review.stage.title); only a review still planned can be removed")
     }
     try transaction.delete(review.key)
+    try markRepeatFindings(partner: review.partner)
     return "review \(id)"
   }
 
-  private func removeFromPartner(_ kind: String, id: String, partner partnerID: String) throws -> String {
+  private func removeFromPartner(_ kind: String, id: String, partner partnerID: String) throws
+    -> String
+  {
     var partner = try partner(partnerID)
     let match = { (candidate: String) in candidate.lowercased() == id.lowercased() }
     var removed: String?

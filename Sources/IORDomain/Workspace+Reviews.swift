@@ -27,15 +27,20 @@ extension Workspace {
     var review = Review(id: id, partner: partner.id, kind: kind, inspection: inspection)
     review.npm = npm.flatMap(FieldValue.optionalText)
     try save(review)
+    // A review planned between two others is the later one's previous review now.
+    try markRepeatFindings(partner: partner.id)
     return review
   }
 
   /// The fields `set review` accepts.
   public static let reviewFields = ["npm", "focus", "date", "type"]
 
-  /// Changes review fields before it is closed.
+  /// Changes review fields before it is closed. A new inspection date must not come before
+  /// the request form went out; one in another year keeps the review's id (ids never change,
+  /// as other reviews and the journal name them) and says so.
   public func setReview(_ id: String, fields: [(String, String)]) throws -> Review {
     var review = try openForChange(id)
+    let inspection = review.inspection
     for (field, value) in fields {
       switch field {
       case "npm": review.npm = FieldValue.optionalText(value)
@@ -50,8 +55,30 @@ extension Workspace {
       default: throw DomainError.unknownField(field, of: "a review", known: Self.reviewFields)
       }
     }
+    guard review.inspection != inspection else {
+      try save(review)
+      return review
+    }
+    try checkMovedInspection(review, from: inspection)
     try save(review)
+    try markRepeatFindings(partner: review.partner)
     return review
+  }
+
+  private func checkMovedInspection(_ review: Review, from old: LocalDate) throws {
+    let day = review.inspection
+    if let sent = review.requestSent {
+      try require(
+        day >= sent, "move the inspection to \(day)",
+        "the request form went out on \(sent), after it (undo the send request first, or"
+          + " choose a date on or after \(sent))")
+      warnIfOutsideWindow(sent: sent, inspection: day)
+    }
+    if day.year != old.year {
+      warnings.append(
+        "review '\(review.id)' keeps its id (ids never change); its inspection is now in"
+          + " \(day.year), FY\(review.fiscalYear.year)")
+    }
   }
 
   /// A review that may still change: not closed out.
@@ -71,13 +98,8 @@ extension Workspace {
     try require(
       day <= review.inspection, "send the request form",
       "\(day) is after the inspection (\(review.inspection))")
-    let lead = day.days(until: review.inspection)
-    if !Self.requestWindow.contains(lead) {
-      warnings.append(
-        "the request form went out \(lead) days before the inspection; the guidance says 4 to 6"
-          + " weeks (28 to 42 days: \(review.inspection.adding(days: -42)) to"
-          + " \(review.inspection.adding(days: -28)))")
-    }
+    try requireHappened(day, "send the request form")
+    warnIfOutsideWindow(sent: day, inspection: review.inspection)
     review.requestSent = day
     try save(review)
     return review
@@ -97,6 +119,12 @@ extension Workspace {
       "it came back on \(review.requestReceived.map(\.description) ?? "")")
     try require(
       day >= sent, "record the request form's return", "\(day) is before it was sent (\(sent))")
+    if let issued = review.reportIssued {
+      try require(
+        day <= issued, "record the request form's return",
+        "\(day) is after the findings report was issued (\(issued))")
+    }
+    try requireHappened(day, "record the request form's return")
     review.requestReceived = day
     try save(review)
     return review
@@ -112,6 +140,7 @@ extension Workspace {
     try require(
       day >= review.inspection, "issue the findings report",
       "\(day) is before the inspection (\(review.inspection))")
+    try requireHappened(day, "issue the findings report")
     if review.requestSent == nil {
       warnings.append("no request form was recorded as sent for this review")
     }
@@ -135,6 +164,7 @@ extension Workspace {
     try require(
       day >= issued, "accept the corrective action plan",
       "\(day) is before the report was issued (\(issued))")
+    try requireHappened(day, "accept the corrective action plan")
     review.planAccepted = day
     try save(review)
     return review
@@ -150,6 +180,7 @@ extension Workspace {
         step: "close out", reason: "the findings report is not issued yet (issue report DATE)")
     }
     try require(day >= issued, "close out", "\(day) is before the report was issued (\(issued))")
+    try requireHappened(day, "close out")
     let reasonText = reason.flatMap(FieldValue.optionalText)
     let open = review.openDeficiencies
     if !open.isEmpty && reasonText == nil {
@@ -168,5 +199,21 @@ extension Workspace {
 
   func require(_ condition: Bool, _ step: String, _ reason: @autoclosure () -> String) throws {
     if !condition { throw DomainError.stepOutOfOrder(step: step, reason: reason()) }
+  }
+
+  /// Refuses a step dated after today: a step is recorded once it has happened.
+  func requireHappened(_ day: LocalDate, _ step: String, hint: String? = nil) throws {
+    try require(
+      day <= today, step,
+      "\(day) is after today (\(today)); record it once it has happened" + (hint ?? ""))
+  }
+
+  private func warnIfOutsideWindow(sent: LocalDate, inspection: LocalDate) {
+    let lead = sent.days(until: inspection)
+    guard !Self.requestWindow.contains(lead) else { return }
+    warnings.append(
+      "the request form went out \(lead) days before the inspection; the guidance says 4 to 6"
+        + " weeks (28 to 42 days: \(inspection.adding(days: -42)) to"
+        + " \(inspection.adding(days: -28)))")
   }
 }

@@ -11,11 +11,11 @@ struct ScriptTests {
   /// The sample store's "today": FY2026 has just ended.
   static let today = "2026-11-15"
 
-  /// A temporary folder holding a copy of the repository's store/ (README included).
+  /// A temporary folder holding a copy of the sample store (README included): the
+  /// repository's store/, or the committed one when store/ was changed (see `SampleStore`).
   static func sampleStore() throws -> IOR {
     let ior = try IOR(today: today)
-    let sample = IOR.repositoryRoot.appendingPathComponent("store")
-    try FileManager.default.copyItem(at: sample, to: ior.store)
+    try FileManager.default.copyItem(at: try SampleStore.source(), to: ior.store)
     return ior
   }
 
@@ -156,6 +156,24 @@ struct ScriptTests {
     #expect(partner["moaSigned"] as? String == "2019-05-01")
   }
 
+  @Test("new-partner with a bad value records nothing: no half-recorded partner")
+  func newPartnerAllOrNothing() throws {
+    let ior = try Self.sampleStore()
+    // The lock file is made by the first run that writes; a copy may not have it yet.
+    let documents = { try ior.snapshot().filter { $0.key != ".lock" } }
+    let before = try documents()
+    let run = try ior.run([
+      Self.script("new-partner.ior"), "partner=lake-so", "name=Lake County Sheriff's Office",
+      "state=FL", "fpm=A. Rivera", "fpm-title=Field Program Manager", "sddo=J. Chen",
+      "moa-signed=2019-02-30",
+    ])
+    #expect(run.status == 1, run.comment)
+    #expect(run.stderr.contains("moa-signed '2019-02-30' is not a date (YYYY-MM-DD)"), run.comment)
+    #expect(try documents() == before, "a refused new-partner run changed the store")
+    let show = try ior.commands("show partner lake-so")
+    #expect(show.stderr.contains("no partner 'lake-so'"), show.comment)
+  }
+
   // MARK: Missing parameters
 
   @Test(
@@ -163,8 +181,13 @@ struct ScriptTests {
     arguments: [
       ("biennial-review.ior", [String](), "review"),
       ("pre-inspection.ior", [], "review"),
-      ("new-partner.ior", ["partner=lake-so", "name=Lake", "state=FL", "fpm=A. Rivera",
-        "fpm-title=FPM", "moa-signed=2019-05-01"], "sddo"),
+      (
+        "new-partner.ior",
+        [
+          "partner=lake-so", "name=Lake", "state=FL", "fpm=A. Rivera",
+          "fpm-title=FPM", "moa-signed=2019-05-01",
+        ], "sddo"
+      ),
     ])
   func missingParameter(script: String, parameters: [String], missing: String) throws {
     let ior = try Self.sampleStore()
@@ -175,15 +198,22 @@ struct ScriptTests {
     #expect(try ior.snapshot() == before)
   }
 
-  @Test("biennial-review at a terminal asks for the review and each question, and records them")
-  func biennialReviewAtTerminal() throws {
+  // MARK: At a terminal
+
+  @Test(
+    "a script at a terminal asks for what is missing, records the answers, and the shell runs on",
+    arguments: [
+      ("test_biennial_review.py", "biennial-review"), ("test_pre_inspection.py", "pre-inspection"),
+      ("test_new_partner.py", "new-partner"),
+    ])
+  func atTerminal(driver: String, script: String) throws {
     let ior = try Self.sampleStore()
-    let driver = IOR.repositoryRoot.appendingPathComponent("Tests/pty/test_biennial_review.py")
+    let path = IOR.repositoryRoot.appendingPathComponent("Tests/pty/" + driver)
     let run = try ior.run(
-      ["python3", driver.path, try IOR.binary().path, ior.store.path, IOR.repositoryRoot.path],
+      ["python3", path.path, try IOR.binary().path, ior.store.path, IOR.repositoryRoot.path],
       withStore: false, program: URL(fileURLWithPath: "/usr/bin/env"), timeout: 90)
     #expect(run.status == 0, run.comment)
-    #expect(run.stdout.contains("biennial-review checks passed"), run.comment)
+    #expect(run.stdout.contains("\(script) checks passed"), run.comment)
   }
 
   // MARK: Coverage
@@ -196,37 +226,5 @@ struct ScriptTests {
       "biennial-review.ior", "pre-inspection.ior", "annual-summary.ior", "new-partner.ior",
     ]
     #expect(Set(names.filter { $0.hasSuffix(".ior") }) == tested)
-  }
-}
-
-@Suite("The sample store")
-struct SampleStoreTests {
-  @Test("opens with its README, and holds reviews in every stage of the lifecycle")
-  func everyStage() throws {
-    let ior = try ScriptTests.sampleStore()
-    let run = try ior.run(["-c", "list reviews format=csv"])
-    #expect(run.status == 0, run.comment)
-    #expect(run.stderr.isEmpty, run.comment)
-    let stages = Set(run.stdout.split(separator: "\n").dropFirst().compactMap { row in
-      row.split(separator: ",").dropFirst(5).first.map(String.init)
-    })
-    #expect(stages == Set(Review.Stage.allCases.map(\.rawValue)), run.comment)
-  }
-
-  // After a change to what ior writes, regenerate: scripts/sample/make-sample-store.sh.
-  @Test("is exactly what scripts/sample/make-sample-store.ior makes")
-  func upToDate() throws {
-    let ior = try IOR(today: ScriptTests.today)
-    let run = try ior.run(
-      ["--atomic", ScriptTests.script("sample/make-sample-store.ior")],
-      environment: ["IOR_USER": "sample"])
-    #expect(run.status == 0, run.comment)
-    let made = try ior.snapshot()
-    let sample = try ScriptTests.sampleStore().snapshot()
-    for folder in ["partners/", "reviews/"] {
-      let madeDocuments = made.filter { $0.key.hasPrefix(folder) }
-      #expect(!madeDocuments.isEmpty)
-      #expect(madeDocuments == sample.filter { $0.key.hasPrefix(folder) }, "\(folder)")
-    }
   }
 }

@@ -119,6 +119,21 @@ struct DueListTests {
     }
   }
 
+  @Test(
+    "a missed request form is to be sent now only while the inspection is ahead",
+    arguments: [(27, true), (1, true), (0, false), (-5, false)])
+  func missedRequestAdvice(daysAhead: Int, sendNow: Bool) throws {
+    let review = Review(
+      id: "p-2025", partner: "p", kind: .program, inspection: Self.today.adding(days: daysAhead))
+    let items = Self.due([SummaryFixture.partner("p", moaSigned: "2025-01-01")], [review])
+    let item = try #require(items.first { $0.kind == .requestMissed })
+    #expect(item.action.contains("send it now") == sendNow, "\(item.action)")
+    #expect(
+      item.action.hasSuffix(
+        "has come: record when it went out (send request DATE) or move the inspection"
+          + " (set review date=DATE)") == !sendNow, "\(item.action)")
+  }
+
   @Test("a request form already sent, or a review already reported, is not listed")
   func requestDone() {
     var sent = Review(

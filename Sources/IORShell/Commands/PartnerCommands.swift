@@ -52,7 +52,7 @@ extension CommandTable {
         invocation.session.console.out(JSONWriter.pretty(partner.json))
       } else {
         invocation.session.console.out(
-          PartnerCard.render(partner, today: invocation.session.options.today))
+          PartnerCard.withMissedMeeting(partner, today: invocation.session.options.today))
       }
     },
     .command(
@@ -108,7 +108,8 @@ extension CommandTable {
           "partner '\(partner.id)' has no MOA outline on record (load outline FILE)")
       }
       invocation.session.console.out(
-        outline.render().split(separator: "\n").map { SafeText.terminal(String($0)) + "\n" }.joined())
+        outline.render().split(separator: "\n").map { SafeText.terminal(String($0)) + "\n" }
+          .joined())
     },
   ]
 
@@ -119,5 +120,23 @@ extension CommandTable {
       invocation.session.console.warning(
         "skipped damaged document \(SafeText.terminal(damage.description))")
     }
+  }
+}
+
+extension PartnerCard {
+  /// The `show partner` card, with a scheduled steering committee date that has passed with no
+  /// meeting on record shown as what it is (`2025-08-12 (passed; no meeting recorded since)`)
+  /// instead of as "not recorded". The summary keeps its own as-of rule.
+  static func withMissedMeeting(_ partner: Partner, today: LocalDate) -> String {
+    let card = render(partner, today: today)
+    guard partner.nextMeeting(after: today) == nil,
+      let missed = partner.missedMeeting(before: today)
+    else { return card }
+    // The row as `render` writes it when nothing is scheduled ahead, and as it should read.
+    var unrecorded = Card()
+    unrecorded.row("next steering committee", nil)
+    var passed = Card()
+    passed.row("next steering committee", "\(missed) (passed; no meeting recorded since)")
+    return card.replacing(unrecorded.text, with: passed.text)
   }
 }

@@ -130,7 +130,7 @@ extension CommandTable {
     ) { invocation in
       let review = try invocation.workspace.review(try invocation.reviewID())
       invocation.session.console.out(
-        ReviewCard.status(review, today: invocation.session.options.today))
+        ReviewCard.statusCard(review, today: invocation.session.options.today))
     },
   ]
 
@@ -149,5 +149,32 @@ extension CommandTable {
         invocation.value("reason"))
       invocation.note("review \(review.id): \(review.stage.title)")
     }
+  }
+}
+
+extension ReviewCard {
+  /// The `status` card: the stage, how far the inspection is from today (`in 12 days`, `24 days
+  /// ago`), the findings and what the review needs next. A review whose inspection date has
+  /// come with no request form sent is told to record the form or move the inspection, not to
+  /// send the form in a window long closed.
+  static func statusCard(_ review: Review, today: LocalDate) -> String {
+    var card = Card()
+    card.heading("\(review.id): \(review.stage.title)")
+    card.row("inspection", "\(review.inspection) (\(review.inspection.distance(from: today)))")
+    card.row(
+      "findings",
+      count(review.deficiencies.count, "deficiency", "deficiencies") + ", "
+        + count(review.concerns.count, "area of concern", "areas of concern"))
+    card.row("questionnaire", "\(review.answers.count) answers recorded")
+    card.section("next")
+    let steps =
+      review.stage == .planned && review.inspection <= today
+      ? [
+        "the inspection date (\(review.inspection)) has come with no request form sent: record"
+          + " when it went out (send request DATE) or move the inspection (set review date=DATE)"
+      ]
+      : nextSteps(review, today: today)
+    for step in steps { card.line(step) }
+    return card.text
   }
 }
