@@ -246,9 +246,25 @@ void ior_line_setup(ior_completion_callback callback) {
   (void)rl_initialize();
 }
 
+// libedit prints and flushes the prompt first and only then switches the terminal out of
+// canonical mode, at its first read. Keys typed in that gap reach a cooked terminal: the kernel
+// echoes them (the line shows twice) and turns Ctrl-D into an end-of-line that libedit later
+// reads as a NUL, so Ctrl-D at a fresh prompt was lost. Leaving canonical mode and echo before
+// the prompt is drawn closes the gap; libedit's own raw mode and its restore follow as usual.
+static void leave_canonical_mode_before_prompt(void) {
+  if (!have_saved_termios) return;
+  struct termios now;
+  if (tcgetattr(STDIN_FILENO, &now) != 0) return;
+  now.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ECHONL);
+  now.c_cc[VMIN] = 1;
+  now.c_cc[VTIME] = 0;
+  (void)tcsetattr(STDIN_FILENO, TCSANOW, &now);
+}
+
 char *ior_line_read(const char *prompt, ior_line_status *status) {
   // A Ctrl-C that arrived before the prompt (e.g. during a command) must not cancel this line.
   (void)ior_line_take_interrupt();
+  leave_canonical_mode_before_prompt();
   char *line = readline(prompt != NULL ? prompt : "");
   ior_line_status outcome = IOR_LINE_OK;
   if (line == NULL) {

@@ -54,8 +54,7 @@ extension Store {
       )
     }
     for name in try self.collections() where !(try ids(in: name)).isEmpty {
-      throw StoreError.notAStore(
-        path: root + " (import needs an empty store; '\(name)' has documents)")
+      throw StoreError.storeNotEmpty(path: root, collection: name)
     }
     var changes: [DocumentChange] = []
     for (name, documents) in collections.sorted(by: { $0.key < $1.key }) {

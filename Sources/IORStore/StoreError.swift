@@ -4,6 +4,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case invalidID(String, reason: String)
   /// The folder exists but holds something other than a store.
   case notAStore(path: String)
+  /// An import was asked of a store that already holds documents.
+  case storeNotEmpty(path: String, collection: String)
   /// A system call failed on a path.
   case fileSystem(path: String, operation: String, code: Int32)
   /// A document that cannot be read as a document of its collection.
@@ -68,6 +70,9 @@ extension StoreError: CustomStringConvertible {
     case .notAStore(let path):
       return "'\(path)' is not an ior store (it has no store.json and is not empty);"
         + " name an empty folder, or a store made by 'ior init'"
+    case .storeNotEmpty(let path, let collection):
+      return "the store at '\(path)' is not empty ('\(collection)' has documents); nothing was"
+        + " imported: import into a new store ('ior --store NEW-FOLDER import FILE')"
     case .fileSystem(let path, let operation, let code):
       return "cannot \(operation) '\(path)': \(SystemError.text(code))"
     case .damagedDocument(let damage):

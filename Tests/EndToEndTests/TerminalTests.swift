@@ -31,12 +31,7 @@ struct TerminalTests {
     arguments: ["ctrl_c_cancels_the_line", "ctrl_d_leaves"])
   func controlKeys(check name: String) throws {
     let run = try Self.check(name)
-    withKnownIssue(
-      "bug: Ctrl-D at a fresh prompt is sometimes ignored; after Ctrl-C lines may echo twice",
-      isIntermittent: true
-    ) {
-      #expect(run.status == 0, run.comment)
-    }
+    #expect(run.status == 0, run.comment)
     #expect(!run.stdout.contains("Ctrl-C ran the half-typed line"), run.comment)
     #expect(!run.stdout.contains("did not run a command after Ctrl-C"), run.comment)
   }
