@@ -40,9 +40,9 @@ extension AnnualSummary {
 
   /// The summary as Markdown for the annual report: a heading per partner, program dynamics
   /// as a two-column table, the reviews table and the complaints table. `marking` (such as
-  /// `**CUI**`) is written as the first and the last line; an empty marking writes none.
+  /// `CUI`) is written in bold as the first and the last line; an empty marking writes none.
   public func markdown(marking: String) -> String {
-    let marking = SafeText.markdownCell(marking)
+    let marking = marking.isEmpty ? "" : "**" + SafeText.markdownCell(marking) + "**"
     var lines: [String] = marking.isEmpty ? [] : [marking, ""]
     lines.append("# Annual summary \(fiscalYear) (as of \(asOf))")
     if partners.isEmpty {

@@ -101,8 +101,8 @@ public struct PartnerSummary: Sendable, Equatable {
   public var fpmTitle: String?
   /// The assisting SDDO's name.
   public var sddo: String?
-  /// WSOs authorized on or before the as-of date and not ended by then; nil when the partner
-  /// has no officer on record at all.
+  /// WSOs authorized on or before the as-of date and not ended by then (none once the MOA
+  /// ended); nil when the partner has no officer on record at all.
   public var currentWSOs: Int?
   /// The last NPM site visit on or before the as-of date.
   public var lastSiteVisit: LocalDate?
@@ -129,7 +129,7 @@ public struct PartnerSummary: Sendable, Equatable {
     fpmName = partner.fpmName
     fpmTitle = partner.fpmTitle
     sddo = partner.sddo
-    currentWSOs = partner.officers.isEmpty ? nil : partner.currentOfficers(on: asOf).count
+    currentWSOs = Self.currentWSOs(of: partner, asOf: asOf)
     lastSiteVisit = partner.lastVisit(onOrBefore: asOf)
     moaSigned = partner.moaSigned
     lastSteeringCommittee = partner.lastMeeting(onOrBefore: asOf)
@@ -137,6 +137,14 @@ public struct PartnerSummary: Sendable, Equatable {
     warrantsServed = years.map { partner.warrantsServed[$0.year] }
     self.reviews = reviews
     crclComplaints = Self.complaintCounts(of: partner, years: years)
+  }
+
+  /// WSOs serving on `asOf`: none once the partner's MOA has ended by then, whatever the
+  /// officers' own records say; nil when no officer is on record at all.
+  static func currentWSOs(of partner: Partner, asOf: LocalDate) -> Int? {
+    guard !partner.officers.isEmpty else { return nil }
+    if partner.status == .terminated, let ended = partner.ended, ended <= asOf { return 0 }
+    return partner.currentOfficers(on: asOf).count
   }
 
   /// Complaints per fiscal year. A year with none counts 0 only when the partner was a partner

@@ -4,8 +4,15 @@ enum FieldValue {
     guard let date = LocalDate(text) else {
       throw .invalidValue(field: field, value: text, expected: "a date (YYYY-MM-DD)")
     }
+    guard LocalDate.plausibleYears.contains(date.year) else {
+      throw .invalidValue(field: field, value: text, expected: Self.plausibleDate)
+    }
     return date
   }
+
+  /// What a date out of `LocalDate.plausibleYears` should have been.
+  static let plausibleDate =
+    "a date from \(LocalDate.plausibleYears.lowerBound) to \(LocalDate.plausibleYears.upperBound)"
 
   static func optionalDate(_ field: String, _ text: String?) throws(DomainError) -> LocalDate? {
     guard let text, !text.isEmpty else { return nil }

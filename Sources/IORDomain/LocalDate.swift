@@ -9,6 +9,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// The day of the month.
   public let day: Int
 
+  /// The years a date typed for a record may fall in: the 287(g) program began in 1996, so a
+  /// year outside these is a slip of the keyboard (`0025-05-12`, `20255-...`), not a record.
+  public static let plausibleYears = 1990...2100
+
   /// A date from its parts; nil when no such day exists (2025-02-30).
   public init?(year: Int, month: Int, day: Int) {
     guard (1...9999).contains(year), (1...12).contains(month),

@@ -21,9 +21,32 @@ public enum SafeText {
     return String(out)
   }
 
-  /// `text` safe inside one Markdown table cell or heading: a line break becomes `<br>`, `\`
-  /// and `|` are backslash-escaped (so a name cannot add a column), and every other control
-  /// character is escaped as `terminal(_:)` does.
+  /// `text` safe for the terminal with its line breaks and tabs kept (a CR LF pair becomes one
+  /// line break): for free text shown whole, such as `echo` or a finding's detail. Every other
+  /// control character is escaped as `terminal(_:)` does.
+  public static func multiline(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.contains(where: needsEscape) else { return text }
+    var out = String.UnicodeScalarView()
+    for (index, scalar) in scalars.enumerated() {
+      switch scalar {
+      case "\n", "\t": out.append(scalar)
+      case "\r" where index + 1 < scalars.count && scalars[index + 1] == "\n": continue
+      default:
+        if needsEscape(scalar) {
+          out.append(contentsOf: escape(scalar).unicodeScalars)
+        } else {
+          out.append(scalar)
+        }
+      }
+    }
+    return String(out)
+  }
+
+  /// `text` safe inside one Markdown table cell or heading: a line break becomes `<br>`;
+  /// Markdown's inline syntax and HTML (`\` `|` `*` `_` `` ` `` `[` `]` `<` `>` `&` `~` `#`) is
+  /// backslash-escaped, so a name cannot add a column, format text or carry markup; every other
+  /// control character is escaped as `terminal(_:)` does.
   public static func markdownCell(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     var previousWasCarriageReturn = false
@@ -34,7 +57,7 @@ public enum SafeText {
       case "\n":
         if !previousWasCarriageReturn { out.append(contentsOf: "<br>".unicodeScalars) }
       case "\r": out.append(contentsOf: "<br>".unicodeScalars)
-      case "|", "\\":
+      case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "&", "~", "#":
         out.append("\\")
         out.append(scalar)
       default:

@@ -45,7 +45,9 @@ extension Workspace {
     case "fpm": partner.fpmName = FieldValue.optionalText(value)
     case "fpm-title": partner.fpmTitle = FieldValue.optionalText(value)
     case "sddo": partner.sddo = FieldValue.optionalText(value)
-    case "moa-signed": partner.moaSigned = try FieldValue.optionalDate(field, value)
+    case "moa-signed":
+      partner.moaSigned = try FieldValue.optionalDate(field, value)
+      if let signed = partner.moaSigned { try requireHappened(signed, "record the MOA as signed") }
     case "next-meeting":
       let date = try FieldValue.date(field, value)
       if !partner.scheduledMeetings.contains(date) {
@@ -68,6 +70,8 @@ extension Workspace {
       id: partner.nextID("O"), name: try FieldValue.text("name", name),
       authorized: try FieldValue.date("authorized", authorized),
       trained: try FieldValue.optionalDate("trained", trained))
+    try requireHappened(officer.authorized, "record a WSO as authorized")
+    if let trained = officer.trained { try requireHappened(trained, "record a WSO as trained") }
     partner.officers.append(officer)
     try save(partner)
     return officer
@@ -92,8 +96,12 @@ extension Workspace {
     for (field, value) in fields {
       switch field {
       case "name": officer.name = try FieldValue.text(field, value)
-      case "authorized": officer.authorized = try FieldValue.date(field, value)
-      case "trained": officer.trained = try FieldValue.optionalDate(field, value)
+      case "authorized":
+        officer.authorized = try FieldValue.date(field, value)
+        try requireHappened(officer.authorized, "record a WSO as authorized")
+      case "trained":
+        officer.trained = try FieldValue.optionalDate(field, value)
+        if let trained = officer.trained { try requireHappened(trained, "record a WSO as trained") }
       case "status": officer.status = try FieldValue.choice(field, value, as: Officer.Status.self)
       case "ended": officer.ended = try FieldValue.optionalDate(field, value)
       default: throw DomainError.unknownField(field, of: "an officer", known: Self.officerFields)
@@ -167,8 +175,10 @@ extension Workspace {
     if partner.complaints.contains(where: { $0.reference.lowercased() == ref.lowercased() }) {
       throw DomainError.duplicateRecord("complaint '\(ref)' is already on record for '\(id)'")
     }
+    let day = try FieldValue.date("date", date)
+    try requireHappened(day, "record a complaint")
     let complaint = Complaint(
-      reference: ref, date: try FieldValue.date("date", date),
+      reference: ref, date: day,
       disposition: try disposition.map { (text) throws(DomainError) in
         try FieldValue.choice("disposition", text, as: Complaint.Disposition.self)
       },

@@ -154,11 +154,14 @@ struct Card {
     text += SafeText.terminal(title) + "\n"
   }
 
+  /// A label and its value; a value of several lines goes on under the first, aligned.
   mutating func row(_ label: String, _ value: String?) {
     let shown = value.flatMap { $0.isEmpty ? nil : $0 } ?? "not recorded"
+    let gap = max(1, 26 - label.count)
+    let indent = "\n" + String(repeating: " ", count: 3 + label.count + gap)
     text +=
-      "  " + label + ":" + String(repeating: " ", count: max(1, 26 - label.count))
-      + SafeText.terminal(shown) + "\n"
+      "  " + label + ":" + String(repeating: " ", count: gap)
+      + SafeText.multiline(shown).replacingAll("\n", with: indent) + "\n"
   }
 
   mutating func section(_ title: String) {

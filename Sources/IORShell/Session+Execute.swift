@@ -2,21 +2,34 @@ import IORDomain
 import IORStore
 
 extension Session {
-  /// Runs one line of commands (`;`-separated), stopping at the first failure.
-  /// - Throws: the first command's error; the commands after it do not run.
-  public func runLine(_ line: String) throws {
-    let commands: [[Word]]
+  /// Runs one line of commands (`;`-separated), each seeing the variables the ones before it
+  /// set, stopping at the first failure unless `onFailure` takes it.
+  /// - Parameter onFailure: given a failing command's error, reports it so that the line runs
+  ///   on (`--keep-going`); nil stops the line. Ctrl-C always stops it.
+  /// - Throws: the first error not handed to `onFailure`; the commands after it do not run.
+  public func runLine(_ line: String, onFailure: ((any Error) -> Void)? = nil) throws {
     do {
-      commands = try Tokenizer.commands(in: line, variables: lookup)
-    } catch {
-      throw ShellError.syntax(error)
+      try Tokenizer.eachCommand(in: line, variables: { [unowned self] in lookup($0) }) { words in
+        if finished { return }
+        if interrupted() { throw ShellError.interrupted }
+        do {
+          try execute(words, source: Self.source(of: words, in: line))
+          console.finishCommand()
+        } catch let error where !(error is SyntaxError) && !Self.stopsTheRun(error) {
+          guard let onFailure else { throw error }
+          onFailure(error)
+        }
+      }
+    } catch let syntax as SyntaxError {
+      throw ShellError.syntax(syntax)
     }
-    for words in commands {
-      if interrupted() { throw ShellError.interrupted }
-      try execute(words, source: Self.source(of: words, in: line))
-      console.finishCommand()
-      if finished { return }
-    }
+  }
+
+  /// True for what ends a run whatever `--keep-going` says: Ctrl-C.
+  private static func stopsTheRun(_ error: any Error) -> Bool {
+    if case ShellError.interrupted = error { return true }
+    if let located = error as? LocatedError { return stopsTheRun(located.underlying) }
+    return false
   }
 
   /// The text of one command for the journal: the line itself when it holds one command,
@@ -166,12 +179,17 @@ extension Session {
   static func check(_ value: String, as kind: ValueKind, name: String) throws {
     switch kind {
     case .date:
-      if LocalDate(value) == nil {
+      guard let date = LocalDate(value) else {
         throw ShellError.invalidValue(value: value, expected: "a date (YYYY-MM-DD)")
+      }
+      let years = LocalDate.plausibleYears
+      if !years.contains(date.year) {
+        throw ShellError.invalidValue(
+          value: value, expected: "a date from \(years.lowerBound) to \(years.upperBound)")
       }
     case .fiscalYear:
       let digits = value.lowercased().hasPrefix("fy") ? String(value.dropFirst(2)) : value
-      if Int(digits).map({ (1990...2100).contains($0) }) != true {
+      if Int(digits).map({ LocalDate.plausibleYears.contains($0) }) != true {
         throw ShellError.invalidValue(value: value, expected: "a fiscal year (2025)")
       }
     case .count:

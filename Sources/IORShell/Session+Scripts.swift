@@ -37,24 +37,36 @@ extension Session {
   }
 
   /// Runs lines as `next` hands them over (standard input as it comes), with the same rules.
+  ///
+  /// With `--keep-going`, a failing command is reported where it happened (`outer.ior:3:
+  /// inner.ior:7: ...`) and the run goes on with the next command, in nested scripts too; the
+  /// run then ends with the exit code of the first failure.
   @discardableResult
   public func runLines(name: String, next: () -> String?) throws -> ExitCode {
-    var firstFailure = ExitCode.success
+    let onFailure: ((any Error) -> Void)? =
+      options.keepGoing && runTransaction == nil ? { [unowned self] in reportAndGoOn($0) } : nil
     var number = 0
     while let line = next() {
       number += 1
       if !frames.isEmpty { frames[frames.count - 1].line = number }
+      runningLines.append("\(name):\(number)")
+      defer { runningLines.removeLast() }
       do {
-        try runLine(line)
+        try runLine(line, onFailure: onFailure)
       } catch {
-        let located = Self.locate(error, at: "\(name):\(number)")
-        guard options.keepGoing, frames.count <= 1, runTransaction == nil else { throw located }
-        console.note("ior: " + located.message)
-        if firstFailure == .success { firstFailure = located.exitCode }
+        throw Self.locate(error, at: "\(name):\(number)")
       }
       if finished { break }
     }
-    return firstFailure
+    return firstFailure ?? .success
+  }
+
+  /// `--keep-going`: reports a failed command with the chain of lines that ran it, and keeps
+  /// the first failure's exit code for the end of the run.
+  private func reportAndGoOn(_ error: any Error) {
+    let located = LocatedError(locations: runningLines, underlying: error)
+    console.note("ior: " + located.message)
+    if firstFailure == nil { firstFailure = located.exitCode }
   }
 
   static func locate(_ error: any Error, at location: String) -> LocatedError {
@@ -150,10 +162,17 @@ enum TextFile {
     return text
   }
 
+  /// The lines of a script, ending in LF or CRLF (as saved on Windows), without a leading
+  /// byte-order mark. Split on bytes: in Swift "\r\n" is one Character, so splitting the
+  /// String on "\n" would leave a CRLF file as one long line.
   static func lines(_ text: String) -> [String] {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-    }
+    var bytes = Substring(text).utf8[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+      .map { line in
+        let content = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+        return String(decoding: content, as: UTF8.self)
+      }
     if lines.last == "" { lines.removeLast() }
     return lines
   }

@@ -63,6 +63,10 @@ public final class Session {
   var pendingNotes: [String] = []
 
   var frames: [ScriptFrame] = []
+  /// `file:line` of each line running now, outermost first, for `--keep-going` reports.
+  var runningLines: [String] = []
+  /// The exit code of the first command that failed under `--keep-going`.
+  var firstFailure: ExitCode?
   var transaction: Transaction
   /// The domain operations of the current command.
   public private(set) var workspace: Workspace

@@ -60,6 +60,25 @@ public enum Tokenizer {
     }
   }
 
+  /// Hands each command of `line` to `body` in turn, substituting `$name` only when its command
+  /// is reached, so that `let review=lake-so-2025; open review $review` sees the variable the
+  /// first command set. The whole line is checked for syntax first (quotes, `${`), so a line
+  /// that cannot be read runs none of its commands.
+  ///
+  /// - Throws: `SyntaxError` for the line's syntax or an unknown variable, as `commands` does;
+  ///   whatever `body` throws, after which the rest of the line does not run.
+  public static func eachCommand(
+    in line: String,
+    variables: @escaping (String) -> String?,
+    _ body: ([Word]) throws -> Void
+  ) throws {
+    _ = try commands(in: line) { _ in "" }
+    var scanner = LineScanner(line, lenient: false, variables: variables)
+    while let command = try scanner.scanCommand() {
+      if !command.isEmpty { try body(command.map(\.word)) }
+    }
+  }
+
   /// For completion: the words before the cursor and the partial word being typed, never
   /// throwing (unknown variables are left as typed, an open quote is tolerated). Offsets are
   /// UTF-8 byte offsets into `line`.
@@ -132,6 +151,24 @@ struct LineScanner {
       }
     }
     return commands
+  }
+
+  /// The next command's words (empty for `;;` or a comment), or nil at the end of the line.
+  mutating func scanCommand() throws(SyntaxError) -> [ScannedWord]? {
+    guard skipBlanks() != nil else { return nil }
+    var words: [ScannedWord] = []
+    while let char = skipBlanks() {
+      if char == ";" {
+        index += 1
+        return words
+      }
+      if char == "#" {
+        index = chars.count
+        break
+      }
+      words.append(try scanWord())
+    }
+    return words
   }
 
   /// `scanLine` for lenient mode, where no path throws.

@@ -98,6 +98,47 @@ struct BatchTests {
     #expect(try Self.findingTitles(ior) == ["After"])
   }
 
+  @Test("--keep-going runs on within a ';' line and inside a nested script")
+  func keepGoingWithinLinesAndScripts() throws {
+    let ior = try IOR()
+    try ior.write("bogus-inner\necho inner-after\n", to: "inner.ior")
+    try ior.write("echo a; bogus-a; echo b\nrun inner.ior\necho outer-after\n", to: "outer.ior")
+    let run = try ior.run(["--keep-going", "outer.ior"])
+    #expect(run.status == 64, run.comment)
+    #expect(run.stdout == "a\nb\ninner-after\nouter-after\n", run.comment)
+    #expect(run.stderr.contains("ior: outer.ior:1: unknown command 'bogus-a'"), run.comment)
+    #expect(
+      run.stderr.contains("ior: outer.ior:2: inner.ior:1: unknown command 'bogus-inner'"),
+      run.comment)
+  }
+
+  @Test("a script saved with CRLF line ends or a byte-order mark runs line by line")
+  func windowsLineEnds() throws {
+    let ior = try IOR()
+    try ior.write("\u{FEFF}echo one\r\necho two\r\nbogus\r\necho after\r\n", to: "crlf.ior")
+    let run = try ior.run(["crlf.ior"])
+    #expect(run.status == 64, run.comment)
+    #expect(run.stdout == "one\ntwo\n", run.comment)
+    #expect(run.stderr.hasPrefix("ior: crlf.ior:3: unknown command 'bogus'"), run.comment)
+  }
+
+  @Test("a variable set on a line is seen by the commands after it on that line")
+  func letThenUseOnOneLine() throws {
+    let ior = try Self.seeded()
+    let run = try ior.commands("let r=lake-so-2025; open review $r; echo \"open: ${r}\ttab\"")
+    #expect(run.status == 0, run.comment)
+    #expect(run.stdout == "open: lake-so-2025\ttab\n", run.comment)
+  }
+
+  @Test("a line with a syntax error runs none of its commands")
+  func syntaxErrorRunsNothing() throws {
+    let ior = try IOR()
+    let run = try ior.commands("echo first; echo \"unterminated")
+    #expect(run.status == 64, run.comment)
+    #expect(run.stdout == "", run.comment)
+    #expect(run.stderr.contains("unterminated double quote"), run.comment)
+  }
+
   // MARK: Dry runs and atomic runs
 
   @Test("--dry-run writes nothing and prints a unified diff of each change")

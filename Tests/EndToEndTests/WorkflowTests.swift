@@ -308,6 +308,24 @@ struct WorkflowTests {
     #expect(try ior.snapshot() == before)
   }
 
+  @Test(
+    "a date far out of the program's years, or a record dated after today, is refused",
+    arguments: [
+      ("add officer \"X\" authorized=0001-01-01", "is not a date from 1990 to 2100"),
+      ("set partner moa-signed=9999-12-31", "is not a date from 1990 to 2100"),
+      ("set partner moa-signed=2099-12-31", "after today"),
+      ("add complaint 2099-07-01 ref=CRCL-99-1", "after today"),
+      ("add officer \"X\" authorized=2099-01-15", "after today"),
+    ])
+  func implausibleDate(command: String, message: String) throws {
+    let ior = try Self.seeded()
+    let before = try ior.snapshot()
+    let run = try ior.commands("open partner lake-so; \(command)")
+    #expect(run.status == 1, run.comment)
+    #expect(run.stderr.contains(message), run.comment)
+    #expect(try ior.snapshot() == before)
+  }
+
   @Test("a leap day is a date")
   func leapDay() throws {
     let ior = try Self.seeded()

@@ -62,6 +62,17 @@ struct AnnualSummaryTests {
     #expect(try Self.only(partner).currentWSOs == expected)
   }
 
+  @Test(
+    "a partner whose MOA ended by 30 September has no current WSO; one ended after has its own",
+    arguments: [("2025-09-30", 0), ("2024-03-01", 0), ("2025-10-01", 1)])
+  func terminatedPartnerOfficers(ended: String, expected: Int) throws {
+    var partner = SummaryFixture.partner("p", moaSigned: "2019-01-01")
+    partner.officers = [SummaryFixture.officer("O1", authorized: "2021-06-01")]
+    partner.status = .terminated
+    partner.ended = ymd(ended)
+    #expect(try Self.only(partner).currentWSOs == expected)
+  }
+
   @Test("steering committee: the last held by 30 September, the next scheduled after it")
   func meetings() throws {
     var partner = SummaryFixture.partner("p")
@@ -187,21 +198,17 @@ struct AnnualSummaryTests {
     #expect(summary.partners.map(\.id) == ["b"])
   }
 
-  @Test("2,000 partners and 10,000 reviews build quickly")
+  @Test("2,000 partners and 10,000 reviews build, each review under its partner")
   func scale() {
     let partners = (0..<2000).map { SummaryFixture.partner("p\($0)", moaSigned: "2019-01-01") }
     let reviews = (0..<10_000).map {
       SummaryFixture.review(
         "r\($0)", partner: "p\($0 % 2000)", inspection: "2024-0\($0 % 9 + 1)-15")
     }
-    let clock = ContinuousClock()
-    var summary: AnnualSummary?
-    let elapsed = clock.measure {
-      summary = AnnualSummary.build(fiscalYear: Self.fy2025, partners: partners, reviews: reviews)
-    }
-    #expect(summary?.partners.count == 2000)
-    #expect(summary?.partners.first?.reviews.count == 5)
-    // Generous for an unoptimized test build; a quadratic scan takes many seconds.
-    #expect(elapsed < .seconds(1))
+    // Speed at this scale is measured by bench/run.sh, never timed in a unit test.
+    let summary = AnnualSummary.build(
+      fiscalYear: Self.fy2025, partners: partners, reviews: reviews)
+    #expect(summary.partners.count == 2000)
+    #expect(summary.partners.allSatisfy { $0.reviews.count == 5 })
   }
 }

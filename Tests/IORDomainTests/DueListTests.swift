@@ -275,28 +275,23 @@ struct DueListTests {
     let markdown = DueList.markdown([item])
     #expect(
       markdown.contains(
-        "| 2025-06-03 | -12 | review-overdue | lake-so | retrain Pat\\x1B[2J Doe \\| x |"))
+        "| 2025-06-03 | -12 | review-overdue | lake-so | retrain Pat\\x1B\\[2J Doe \\| x |"))
     #expect(DueList.table([]) == "Nothing is due.\n")
   }
 }
 
 @Suite("What is due, at national scale")
 struct DueListScaleTests {
-  @Test("2,000 partners and 10,000 reviews are listed quickly")
+  @Test("2,000 partners and 10,000 reviews are listed, each overdue partner once")
   func scale() {
     let partners = (0..<2000).map { SummaryFixture.partner("p\($0)", moaSigned: "2019-01-01") }
     let reviews = (0..<10_000).map {
       SummaryFixture.review(
         "r\($0)", partner: "p\($0 % 2000)", inspection: "2022-0\($0 % 9 + 1)-15")
     }
-    let clock = ContinuousClock()
-    var items: [DueItem] = []
-    let elapsed = clock.measure {
-      items = DueList.items(
-        partners: partners, reviews: reviews, today: ymd("2025-06-15"), within: 180)
-    }
+    // Speed at this scale is measured by bench/run.sh, never timed in a unit test.
+    let items = DueList.items(
+      partners: partners, reviews: reviews, today: ymd("2025-06-15"), within: 180)
     #expect(items.filter { $0.kind == .reviewOverdue }.count == 2000)
-    // Generous for an unoptimized test build; a quadratic scan takes many seconds.
-    #expect(elapsed < .seconds(1))
   }
 }

@@ -409,3 +409,60 @@ struct TokenizerLargeInputTests {
     #expect(words.last?.text == "quoted text")
   }
 }
+
+@Suite("Commands one at a time")
+struct EachCommandTests {
+  /// Runs `line` through `eachCommand`, where `let NAME=VALUE` sets a variable at once.
+  private func run(_ line: String) throws -> [[String]] {
+    var variables: [String: String] = [:]
+    var seen: [[String]] = []
+    let box = VariableBox()
+    try Tokenizer.eachCommand(in: line, variables: { box.values[$0] }) { words in
+      seen.append(words.map(\.text))
+      if words.first?.text == "let", let key = words.last?.optionKey {
+        variables[key] = words.last?.optionValue
+        box.values = variables
+      }
+    }
+    return seen
+  }
+
+  @Test("a command sees the variable the command before it on the line set")
+  func letThenUse() throws {
+    #expect(try run("let a=1; echo $a ${a}x") == [["let", "a=1"], ["echo", "1", "1x"]])
+  }
+
+  @Test("empty commands and comments give nothing; a trailing ';' adds nothing")
+  func emptyCommands() throws {
+    #expect(try run(";; echo a ;  # echo b") == [["echo", "a"]])
+    #expect(try run("echo a;") == [["echo", "a"]])
+    #expect(try run("   ") == [])
+  }
+
+  @Test("a syntax error anywhere on the line runs no command")
+  func syntaxFirst() {
+    var ran = false
+    #expect(throws: SyntaxError.self) {
+      try Tokenizer.eachCommand(in: "echo a; echo 'open", variables: { _ in nil }) { _ in
+        ran = true
+      }
+    }
+    #expect(!ran)
+  }
+
+  @Test("an unknown variable stops the line at its command, after the ones before it ran")
+  func unknownVariable() {
+    var ran: [String] = []
+    #expect(throws: SyntaxError.self) {
+      try Tokenizer.eachCommand(in: "echo a; echo $nope; echo c", variables: { _ in nil }) {
+        ran.append($0.map(\.text).joined(separator: " "))
+      }
+    }
+    #expect(ran == ["echo a"])
+  }
+}
+
+/// Variables the `eachCommand` tests change as commands run.
+private final class VariableBox: @unchecked Sendable {
+  var values: [String: String] = [:]
+}

@@ -39,7 +39,7 @@ extension CommandTable {
       "echo", group: "Scripts", summary: "print text", examples: ["echo \"Checking $review\""],
       takesRest: true, locksStore: false
     ) { invocation in
-      invocation.print(SafeText.terminal(invocation.rest.joined(separator: " ")))
+      invocation.print(SafeText.multiline(invocation.rest.joined(separator: " ")))
     },
     .command(
       "ask", group: "Scripts",
