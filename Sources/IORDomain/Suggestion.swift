@@ -8,10 +8,12 @@ public enum Suggestion {
   /// control preference by ordering. An empty input suggests nothing: it is a prefix of
   /// everything and so says nothing about intent.
   public static func closest(to input: String, in candidates: [String]) -> String? {
-    let typed = Array(input.lowercased())
-    guard !typed.isEmpty else {
+    // Nothing a user means is longer than an id (64): a pasted page is not compared with
+    // every command, which would cost its length times theirs.
+    guard !input.isEmpty, input.utf8.count <= 64 else {
       return nil
     }
+    let typed = Array(input.lowercased())
     let limit = max(1, typed.count / 3)
     var best: (candidate: String, distance: Int, isPrefix: Bool)?
     for candidate in candidates {

@@ -1,8 +1,12 @@
 import IORDomain
+import IORStore
 
 /// The readable cards `show partner`, `show review`, `show finding` and `status` print.
 enum PartnerCard {
-  static func render(_ partner: Partner, today: LocalDate) -> String {
+  /// The `show partner` card. A scheduled steering committee date that has passed with no
+  /// meeting on record is shown as what it is (`2025-08-12 (passed; no meeting recorded
+  /// since)`), not as "not recorded"; the summary keeps its own as-of rule.
+  static func render(_ partner: Partner, today: LocalDate) -> Card {
     var card = Card()
     card.heading("\(partner.id): \(partner.name)")
     card.row("state", partner.state)
@@ -17,7 +21,10 @@ enum PartnerCard {
     card.row("current WSOs", String(partner.currentOfficers(on: today).count))
     card.row("last site visit", partner.lastVisit(onOrBefore: today)?.description)
     card.row("last steering committee", partner.lastMeeting(onOrBefore: today)?.description)
-    card.row("next steering committee", partner.nextMeeting(after: today)?.description)
+    card.row(
+      "next steering committee",
+      partner.nextMeeting(after: today)?.description
+        ?? partner.missedMeeting(before: today).map { "\($0) (passed; no meeting recorded since)" })
     let warrants = partner.warrantsServed.keys.sorted().map {
       "FY\($0): \(partner.warrantsServed[$0] ?? 0)"
     }
@@ -43,12 +50,12 @@ enum PartnerCard {
           + (complaint.disposition.map { ", \($0.rawValue)" } ?? "")
           + (complaint.summary.map { ": \($0)" } ?? ""))
     }
-    return card.text
+    return card
   }
 }
 
 enum ReviewCard {
-  static func render(_ review: Review) -> String {
+  static func render(_ review: Review) -> Card {
     var card = Card()
     card.heading("\(review.id): \(review.kind.rawValue) review of \(review.partner)")
     card.row("focus", review.focus)
@@ -74,10 +81,10 @@ enum ReviewCard {
         "\(action.id)  \(action.finding): \(action.plan)" + (action.due.map { ", due \($0)" } ?? "")
           + (action.completed.map { ", completed \($0)" } ?? ", open"))
     }
-    return card.text
+    return card
   }
 
-  static func finding(_ finding: Finding, in review: Review) -> String {
+  static func finding(_ finding: Finding, in review: Review) -> Card {
     var card = Card()
     card.heading("\(finding.id): \(finding.title)")
     card.row("kind", finding.kind == .deficiency ? "deficiency" : "area of concern")
@@ -91,23 +98,7 @@ enum ReviewCard {
       card.row(
         action.id, action.plan + (action.completed.map { " (completed \($0))" } ?? " (open)"))
     }
-    return card.text
-  }
-
-  static func status(_ review: Review, today: LocalDate) -> String {
-    var card = Card()
-    card.heading("\(review.id): \(review.stage.title)")
-    card.row(
-      "inspection", "\(review.inspection) (\(today.days(until: review.inspection)) days from today)"
-    )
-    card.row(
-      "findings",
-      Self.count(review.deficiencies.count, "deficiency", "deficiencies") + ", "
-        + Self.count(review.concerns.count, "area of concern", "areas of concern"))
-    card.row("questionnaire", "\(review.answers.count) answers recorded")
-    card.section("next")
-    for step in nextSteps(review, today: today) { card.line(step) }
-    return card.text
+    return card
   }
 
   static func count(_ number: Int, _ one: String, _ many: String) -> String {
@@ -146,29 +137,48 @@ enum ReviewCard {
   }
 }
 
-/// Aligned label-value lines with headed sections.
+/// Aligned label-value lines with headed sections, for the terminal; the same entries as
+/// field-value rows for `format=csv|md|json`.
 struct Card {
   private(set) var text = ""
+  /// Every value shown, under its label (a section's lines under the section's title).
+  private(set) var entries: [(field: String, value: String?)] = []
+  private var section = ""
 
   mutating func heading(_ title: String) {
     text += SafeText.terminal(title) + "\n"
+    entries.append(("title", title))
   }
 
   /// A label and its value; a value of several lines goes on under the first, aligned.
   mutating func row(_ label: String, _ value: String?) {
-    let shown = value.flatMap { $0.isEmpty ? nil : $0 } ?? "not recorded"
+    let value = value.flatMap { $0.isEmpty ? nil : $0 }
     let gap = max(1, 26 - label.count)
     let indent = "\n" + String(repeating: " ", count: 3 + label.count + gap)
     text +=
       "  " + label + ":" + String(repeating: " ", count: gap)
-      + SafeText.multiline(shown).replacingAll("\n", with: indent) + "\n"
+      + SafeText.multiline(value ?? "not recorded").replacingAll("\n", with: indent) + "\n"
+    entries.append((label, value))
   }
 
   mutating func section(_ title: String) {
     text += "  \(title):\n"
+    section = title
   }
 
   mutating func line(_ value: String) {
     text += "    " + SafeText.terminal(value) + "\n"
+    entries.append((section, value))
+  }
+
+  /// The card in `format`: as printed for `table`, else a field-value table (a value not on
+  /// record is empty in CSV and Markdown, null in JSON).
+  func output(_ format: String) -> String {
+    guard format != "table" else { return text }
+    var table = OutputTable(["field", "value"])
+    for entry in entries {
+      table.add([.string(entry.field), entry.value.map { .string($0) } ?? .null])
+    }
+    return table.render(format)
   }
 }

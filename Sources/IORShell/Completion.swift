@@ -20,11 +20,11 @@ extension Session {
     let end = min(max(start, cursor), bytes.count)
     let typed = String(decoding: bytes[start..<end], as: UTF8.self)
     let before = String(decoding: bytes[0..<start], as: UTF8.self)
-    let candidates = candidates(before: before)
+    let candidates = candidates(before: before, typed: typed)
     return candidates.filter { $0.hasPrefix(typed) }.sorted()
   }
 
-  private func candidates(before: String) -> [String] {
+  private func candidates(before: String, typed: String) -> [String] {
     let command =
       before.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
     let optionKey = Self.optionKey(endingAt: command)
@@ -38,13 +38,15 @@ extension Session {
     guard let (spec, used) = try? CommandTable.resolve(words) else { return [] }
     if let optionKey {
       guard let option = spec.options.first(where: { $0.name == optionKey }) else { return [] }
-      return values(of: option.kind)
+      return values(of: option.kind, typed: typed)
     }
     let given = words.dropFirst(used)
-    let positionalCount = given.filter { !$0.contains("=") }.count
+    let positionals = given.filter { !$0.contains("=") }
     var result: [String] = []
-    if positionalCount < spec.positionals.count {
-      result += values(of: spec.positionals[positionalCount].kind)
+    if spec.words == ["remove"], positionals.count == 1 {
+      result += removableIDs(of: positionals[0].lowercased())
+    } else if positionals.count < spec.positionals.count {
+      result += values(of: spec.positionals[positionals.count].kind, typed: typed)
     }
     for option in spec.options {
       if case .fields(let names) = option.kind {
@@ -63,7 +65,7 @@ extension Session {
     return key.isEmpty ? nil : String(key.reversed())
   }
 
-  private func values(of kind: ValueKind) -> [String] {
+  private func values(of kind: ValueKind, typed: String) -> [String] {
     let ids = { (collection: String) in (try? self.store.ids(in: collection)) ?? [] }
     switch kind {
     case .partnerID: return ids(Partner.collection)
@@ -77,7 +79,23 @@ extension Session {
     case .questionID: return QuestionBank.all.map(\.id)
     case .choice(let values): return values
     case .checkName: return Checklist.names
-    case .file: return []
+    case .file: return FileCompletion.candidates(for: typed, in: options.workingDirectory)
+    default: return []
+    }
+  }
+
+  /// The ids `remove KIND` can take: the open review's findings or actions, the open
+  /// partner's records, or the reviews.
+  private func removableIDs(of kind: String) -> [String] {
+    let partner = { () -> Partner? in self.openPartner.flatMap { try? self.workspace.partner($0) } }
+    switch kind {
+    case "finding": return values(of: .findingID, typed: "")
+    case "action": return values(of: .actionID, typed: "")
+    case "officer": return values(of: .officerID, typed: "")
+    case "review": return values(of: .reviewID, typed: "")
+    case "visit": return partner()?.visits.map(\.id) ?? []
+    case "meeting": return partner()?.meetings.map(\.id) ?? []
+    case "complaint": return partner()?.complaints.map(\.reference) ?? []
     default: return []
     }
   }

@@ -22,10 +22,20 @@ enum Editor {
     try OutputFile.write(text.isEmpty || text.hasSuffix("\n") ? text : text + "\n", to: path)
     let status = system(editor + " " + quoted(path))
     guard status == 0 else {
-      throw ShellError.refused("the editor '\(editor)' failed (status \(status)); nothing changed")
+      throw ShellError.refused(
+        "the editor '\(editor)' \(outcome(ofWaitStatus: status)); nothing changed"
+          + " (set VISUAL or EDITOR to the editor you use)")
     }
     let edited = try TextFile.read(path).trimmingCharacters()
     return edited.isEmpty ? nil : edited
+  }
+
+  /// What a `system()` wait status says, in words: `exited with status 1`, `was not found`.
+  static func outcome(ofWaitStatus status: Int32) -> String {
+    let signal = status & 0x7F
+    guard signal == 0 else { return "was stopped by signal \(signal)" }
+    let code = (status >> 8) & 0xFF
+    return code == 127 ? "was not found (exit status 127)" : "exited with status \(code)"
   }
 
   private static func environment(_ name: String) -> String? {

@@ -10,8 +10,20 @@ public enum Help {
       return CommandTable.all.map(full).joined(separator: "\n")
     }
     if words == ["exit-codes"] { return exitCodes() }
+    if words.count == 1, let verb = verbOverview(words[0].lowercased()) { return verb }
     let (spec, _) = try CommandTable.resolve(words)
     return full(spec)
+  }
+
+  /// `help add`: every command of a verb that takes nouns, one line each.
+  private static func verbOverview(_ verb: String) -> String? {
+    let specs = CommandTable.all.filter { $0.words[0] == verb }
+    guard specs.count > 1 || specs.first?.words.count == 2 else { return nil }
+    var out = "Commands of '\(verb)' (help \(verb) NOUN for one in full):\n"
+    for spec in specs {
+      out += "  " + spec.name.padded(to: 18) + spec.summary + "\n"
+    }
+    return out
   }
 
   private static func overview() -> String {
@@ -19,9 +31,7 @@ public enum Help {
     for group in CommandTable.groups {
       out += "\n\(group):\n"
       for spec in CommandTable.all where spec.group == group {
-        let name = spec.name
-        out +=
-          "  " + name + String(repeating: " ", count: max(1, 18 - name.count)) + spec.summary + "\n"
+        out += "  " + spec.name.padded(to: 18) + spec.summary + "\n"
       }
     }
     out +=
@@ -83,5 +93,12 @@ extension String {
   var capitalizedFirst: String {
     guard let first else { return self }
     return first.uppercased() + dropFirst()
+  }
+}
+
+extension String {
+  /// The text followed by spaces up to `width` characters, and at least one space.
+  fileprivate func padded(to width: Int) -> String {
+    self + String(repeating: " ", count: max(1, width - count))
   }
 }

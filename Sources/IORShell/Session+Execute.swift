@@ -8,6 +8,11 @@ extension Session {
   ///   on (`--keep-going`); nil stops the line. Ctrl-C always stops it.
   /// - Throws: the first error not handed to `onFailure`; the commands after it do not run.
   public func runLine(_ line: String, onFailure: ((any Error) -> Void)? = nil) throws {
+    guard line.utf8.count <= Self.maximumLineLength else {
+      let error = ShellError.lineTooLong(bytes: line.utf8.count, limit: Self.maximumLineLength)
+      guard let onFailure else { throw error }
+      return onFailure(error)
+    }
     do {
       try Tokenizer.eachCommand(in: line, variables: { [unowned self] in lookup($0) }) { words in
         if finished { return }
@@ -24,6 +29,9 @@ extension Session {
       throw ShellError.syntax(syntax)
     }
   }
+
+  /// The longest line read as commands (1 MiB); longer text belongs in a file (`detail=@FILE`).
+  public static let maximumLineLength = 1 << 20
 
   /// True for what ends a run whatever `--keep-going` says: Ctrl-C.
   private static func stopsTheRun(_ error: any Error) -> Bool {

@@ -21,6 +21,8 @@ public enum ShellError: Error, Equatable, Sendable {
   case missingAnswer(String)
   case fileError(path: String, reason: String)
   case interrupted
+  /// A line longer than any command needs.
+  case lineTooLong(bytes: Int, limit: Int)
   case refused(String)
   case noTerminal(String)
   case verificationFailed(problems: Int)
@@ -87,6 +89,9 @@ extension ShellError: CustomStringConvertible {
       return "cannot use '\(path)': \(reason)"
     case .interrupted:
       return "interrupted"
+    case .lineTooLong(let bytes, let limit):
+      return "the line is \(bytes) bytes long, more than the \(limit >> 20) MiB a line may be;"
+        + " nothing on it ran (put long text in a file and give it as name=@FILE)"
     case .refused(let reason):
       return reason
     case .noTerminal(let what):
@@ -126,12 +131,19 @@ public enum ErrorReport {
     }
   }
 
-  /// The message for `error`, safe to write to a terminal.
+  /// The longest message written; one that quotes a pasted page is cut to this.
+  static let maximumMessageLength = 2000
+
+  /// The message for `error`, safe to write to a terminal, and never longer than
+  /// `maximumMessageLength` characters however long the input it quotes.
   public static func message(for error: any Error) -> String {
+    let text: String
     switch error {
-    case let syntax as SyntaxError: return "column \(syntax.column): \(syntax.message)"
-    case let printable as CustomStringConvertible: return SafeText.terminal(printable.description)
-    default: return "\(error)"
+    case let syntax as SyntaxError: text = "column \(syntax.column): \(syntax.message)"
+    case let printable as CustomStringConvertible: text = SafeText.terminal(printable.description)
+    default: text = "\(error)"
     }
+    guard text.count > maximumMessageLength else { return text }
+    return text.prefix(maximumMessageLength) + "... (\(text.count) characters in all)"
   }
 }

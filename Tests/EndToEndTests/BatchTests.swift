@@ -303,6 +303,15 @@ struct BatchTests {
     }
   }
 
+  @Test("help VERB lists that verb's commands, one line each")
+  func helpForAVerb() throws {
+    let run = try IOR().commands("help add")
+    #expect(run.status == 0, run.comment)
+    for name in ["add partner", "add deficiency", "add concern", "add action"] {
+      #expect(run.stdout.contains("\n  \(name) "), run.comment)
+    }
+  }
+
   @Test("ior --reference is the committed docs/commands.md")
   func reference() throws {
     let ior = try IOR()

@@ -466,3 +466,16 @@ struct EachCommandTests {
 private final class VariableBox: @unchecked Sendable {
   var values: [String: String] = [:]
 }
+
+@Suite("The editor's exit, in words")
+struct EditorOutcomeTests {
+  @Test(
+    "a wait status reads as an exit status, a missing editor or a signal",
+    arguments: [
+      (Int32(1 << 8), "exited with status 1"), (Int32(127 << 8), "was not found (exit status 127)"),
+      (Int32(9), "was stopped by signal 9"),
+    ])
+  func outcome(status: Int32, words: String) {
+    #expect(Editor.outcome(ofWaitStatus: status) == words)
+  }
+}

@@ -27,7 +27,8 @@ def main():
          "XDG_CONFIG_HOME": root + "/config", "NO_COLOR": "1",
          "IOR_PROGRESS_DELAY": "0"}
   seed = ('add partner lake-so name="Lake"; new review lake-so type=program date=2025-05-12;'
-          ' add deficiency "Warrant served" cite="ICE Policy 1"; add concern "Paper roster"')
+          ' add deficiency "Warrant served" cite="ICE Policy 1"; add concern "Paper roster";'
+          ' add action D1 "Retrain" owner="Lt. K. Moore" due=2025-09-01')
   subprocess.run([ior, "--store", store, "-c", seed], check=True, env={**os.environ, **env})
   write_script(root + "/editor.sh", "#!/bin/sh\nprintf 'Detail written in the editor.\\n' > \"$1\"\n")
   write_script(root + "/pager.sh", "#!/bin/sh\ncat > " + root + "/paged.txt\necho PAGER-RAN\n")
@@ -47,6 +48,15 @@ def main():
   with open(store + "/reviews/lake-so-2025.json") as handle:
     review = json.load(handle)
   assert review["findings"][0]["detail"] == "Detail written in the editor.", review["findings"][0]
+  # The other long texts open the same way: an action's plan, an answer.
+  shell.send("edit action A1\r")
+  shell.expect(r"updated the plan of A1")
+  shell.send("edit answer wso-3\r")
+  shell.expect(r"updated the text of wso-3")
+  with open(store + "/reviews/lake-so-2025.json") as handle:
+    review = json.load(handle)
+  assert review["actions"][0]["plan"] == "Detail written in the editor.", review["actions"][0]
+  assert review["answers"]["wso-3"]["text"] == "Detail written in the editor.", review["answers"]
   # Output taller than the 24-row terminal goes through the pager; the rc's csv format holds.
   shell.send("questions\r")
   shell.expect(r"PAGER-RAN")

@@ -129,6 +129,27 @@ def test_value_completion(fixture):
   kind = fixture.document("reviews/lake-so-2027.json")["type"]
   check(kind == "program", f"'type=pro<TAB>' made a review of type {kind!r}")
 
+def test_file_and_removable_id_completion(fixture):
+  folder = os.path.join(fixture.root, "checks")
+  os.makedirs(folder, exist_ok=True)
+  with open(os.path.join(folder, "first-check.ior"), "w", encoding="utf-8") as file:
+    file.write("echo from-first-check\n")
+  with fixture.shell() as shell:
+    shell.send("run che\t")
+    shell.expect_text("cks/")
+    shell.send("fi\t")
+    shell.expect_text("rst-check.ior ")
+    shell.send("\r")
+    out = strip_ansi(shell.expect_text(PROMPT))
+    check("from-first-check" in out, f"'run che<TAB>fi<TAB>' did not run the script: {out!r}")
+    shell.send('open review lake-so-2025; add concern "Roster on paper"\r')
+    shell.expect_text(REVIEW_PROMPT)
+    shell.send("remove finding C\t")
+    shell.expect_text("1 ")
+    shell.send(CTRL_C)
+    shell.expect_text(REVIEW_PROMPT)
+    leave(shell)
+
 def test_ctrl_c_cancels_the_line(fixture):
   # Several rounds: a Ctrl-C that leaves the terminal in a bad state shows up only sometimes.
   for _ in range(5):
@@ -202,6 +223,7 @@ TESTS = [
   test_prompt_and_command_completion,
   test_id_completion_and_review_prompt,
   test_value_completion,
+  test_file_and_removable_id_completion,
   test_ctrl_c_cancels_the_line,
   test_ctrl_d_leaves,
   test_history_across_sessions,

@@ -21,16 +21,20 @@ extension CommandTable {
       takesRest: true, locksStore: false, run: Corrections.remove),
     .command(
       "edit", group: "Corrections",
-      summary: "edit a finding's long text in $VISUAL or $EDITOR",
-      details: "Opens the editor on the finding's text (detail unless field= says title or"
-        + " recommendation); saving and leaving stores it, an empty text cancels. At a terminal"
+      summary: "edit long text (a finding, an action's plan, an answer) in $VISUAL or $EDITOR",
+      details: "Opens the editor on the text: a finding's detail (field=title or"
+        + " field=recommendation for those), an action's plan (field=owner), or the answer to a"
+        + " question. Saving and leaving stores it, an empty text cancels. At a terminal"
         + " only; in scripts give the text as a value, or from a file: detail=@notes/d1.md.",
-      positionals: [.required("kind", .choice(["finding"])), .required("finding", .findingID)],
+      positionals: [
+        .required("kind", .choice(EditTarget.fields.map(\.kind))), .required("id", .word),
+      ],
       options: [
-        .optional("field", .choice(["detail", "title", "recommendation"])),
+        .optional("field", .choice(Array(Set(EditTarget.fields.flatMap(\.fields))).sorted())),
         .optional("review", .reviewID),
       ],
-      examples: ["edit finding D1", "edit finding D1 field=recommendation"], context: .review,
+      examples: ["edit finding D1", "edit finding D1 field=recommendation", "edit action A1",
+        "edit answer wso-3"], context: .review,
       locksStore: false, run: Corrections.edit),
     .command(
       "set", group: "Session", summary: "change a session setting: format, pager, confirm, color",
@@ -41,7 +45,9 @@ extension CommandTable {
       examples: ["set format=csv", "set pager=off"], locksStore: false, run: Corrections.set),
     .command(
       "show settings", group: "Session", summary: "show the session's settings",
-      locksStore: false, run: Corrections.showSettings),
+      options: [.optional("format", .choice(OutputTable.formats))],
+      examples: ["show settings", "show settings format=json"], locksStore: false,
+      run: Corrections.showSettings),
   ]
 }
 
@@ -84,26 +90,18 @@ enum Corrections {
       throw ShellError.noTerminal(
         "edit opens an editor; in a script give the text as a value (detail=@FILE reads a file)")
     }
-    let field = invocation.value("field") ?? "detail"
-    let findingID = try invocation.required("finding")
     let reviewID = try invocation.reviewID()
     let review = try session.store.reading { try invocation.workspace.review(reviewID) }
-    guard let finding = review.findings.first(where: { $0.id.lowercased() == findingID.lowercased() })
-    else { throw DomainError.unknownFinding(findingID, review: review.id, known: review.findings.map(\.id)) }
-    let current: String?
-    switch field {
-    case "title": current = finding.title
-    case "recommendation": current = finding.recommendation
-    default: current = finding.detail
-    }
-    guard let text = try Editor.edit(current ?? "", name: "\(review.id)-\(finding.id)-\(field)") else {
+    let target = try EditTarget(
+      kind: try invocation.required("kind"), id: try invocation.required("id"),
+      field: invocation.value("field"), review: review)
+    let name = "\(review.id)-\(target.id)-\(target.field)"
+    guard let text = try Editor.edit(target.current, name: name) else {
       invocation.note("empty text: nothing changed")
       return
     }
-    _ = try session.store.reading {
-      try invocation.workspace.setFinding(review: reviewID, finding: finding.id, fields: [(field, text)])
-    }
-    invocation.note("updated the \(field) of \(finding.id)")
+    try session.store.reading { try target.save(text, invocation.workspace) }
+    invocation.note("updated the \(target.field) of \(target.id)")
   }
 
   static func set(_ invocation: Invocation) throws {

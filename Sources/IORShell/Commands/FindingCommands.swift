@@ -58,7 +58,8 @@ extension CommandTable {
     },
     .command(
       "show finding", group: "Findings and corrective actions", summary: "show one finding in full",
-      positionals: [.required("finding", .findingID)], options: [.optional("review", .reviewID)],
+      positionals: [.required("finding", .findingID)],
+      options: [.optional("review", .reviewID), .optional("format", .choice(OutputTable.formats))],
       context: .review
     ) { invocation in
       let review = try invocation.workspace.review(try invocation.reviewID())
@@ -67,7 +68,8 @@ extension CommandTable {
       else {
         throw DomainError.unknownFinding(id, review: review.id, known: review.findings.map(\.id))
       }
-      invocation.session.console.out(ReviewCard.finding(finding, in: review))
+      invocation.session.console.out(
+        ReviewCard.finding(finding, in: review).output(invocation.format))
     },
     .command(
       "set finding", group: "Findings and corrective actions", summary: "change a finding",

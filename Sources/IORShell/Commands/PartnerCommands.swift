@@ -43,8 +43,10 @@ extension CommandTable {
     },
     .command(
       "show partner", group: "Partners", summary: "show a partner's record",
+      details: "format=json gives the partner's whole document; csv and md give the card's"
+        + " fields as field,value rows.",
       positionals: [.optional("partner", .partnerID)],
-      options: [.optional("format", .choice(["table", "json"]))],
+      options: [.optional("format", .choice(OutputTable.formats))],
       examples: ["show partner", "show partner lake-so format=json"], context: .partner
     ) { invocation in
       let partner = try invocation.workspace.partner(try invocation.partnerID())
@@ -52,7 +54,8 @@ extension CommandTable {
         invocation.session.console.out(JSONWriter.pretty(partner.json))
       } else {
         invocation.session.console.out(
-          PartnerCard.withMissedMeeting(partner, today: invocation.session.options.today))
+          PartnerCard.render(partner, today: invocation.session.options.today)
+            .output(invocation.format))
       }
     },
     .command(
@@ -100,12 +103,21 @@ extension CommandTable {
     },
     .command(
       "show outline", group: "Partners", summary: "show the partner's MOA outline",
-      positionals: [.optional("partner", .partnerID)], context: .partner
+      positionals: [.optional("partner", .partnerID)],
+      options: [.optional("format", .choice(OutputTable.formats))], context: .partner
     ) { invocation in
       let partner = try invocation.workspace.partner(try invocation.partnerID())
       guard let outline = partner.moaOutline else {
         throw ShellError.refused(
           "partner '\(partner.id)' has no MOA outline on record (load outline FILE)")
+      }
+      guard invocation.format == "table" else {
+        var table = OutputTable(["version", "section", "title"])
+        for section in outline.sections {
+          table.add([.string(outline.version), .string(section.reference), .string(section.title)])
+        }
+        invocation.session.console.out(table.render(invocation.format))
+        return
       }
       invocation.session.console.out(
         outline.render().split(separator: "\n").map { SafeText.terminal(String($0)) + "\n" }
@@ -120,23 +132,5 @@ extension CommandTable {
       invocation.session.console.warning(
         "skipped damaged document \(SafeText.terminal(damage.description))")
     }
-  }
-}
-
-extension PartnerCard {
-  /// The `show partner` card, with a scheduled steering committee date that has passed with no
-  /// meeting on record shown as what it is (`2025-08-12 (passed; no meeting recorded since)`)
-  /// instead of as "not recorded". The summary keeps its own as-of rule.
-  static func withMissedMeeting(_ partner: Partner, today: LocalDate) -> String {
-    let card = render(partner, today: today)
-    guard partner.nextMeeting(after: today) == nil,
-      let missed = partner.missedMeeting(before: today)
-    else { return card }
-    // The row as `render` writes it when nothing is scheduled ahead, and as it should read.
-    var unrecorded = Card()
-    unrecorded.row("next steering committee", nil)
-    var passed = Card()
-    passed.row("next steering committee", "\(missed) (passed; no meeting recorded since)")
-    return card.replacing(unrecorded.text, with: passed.text)
   }
 }

@@ -112,8 +112,10 @@ extension CommandTable {
     },
     .command(
       "show review", group: "Reviews", summary: "show a review's dates, findings and plan",
+      details: "format=json gives the review's whole document; csv and md give the card's"
+        + " fields as field,value rows.",
       positionals: [.optional("review", .reviewID)],
-      options: [.optional("format", .choice(["table", "json"]))],
+      options: [.optional("format", .choice(OutputTable.formats))],
       context: .review
     ) { invocation in
       let id = try invocation.value("review") ?? invocation.reviewID()
@@ -121,16 +123,18 @@ extension CommandTable {
       if invocation.format == "json" {
         invocation.session.console.out(JSONWriter.pretty(review.json))
       } else {
-        invocation.session.console.out(ReviewCard.render(review))
+        invocation.session.console.out(ReviewCard.render(review).output(invocation.format))
       }
     },
     .command(
       "status", group: "Reviews", summary: "where the open review stands and what it needs next",
-      options: [.optional("review", .reviewID)], context: .review
+      options: [.optional("review", .reviewID), .optional("format", .choice(OutputTable.formats))],
+      context: .review
     ) { invocation in
       let review = try invocation.workspace.review(try invocation.reviewID())
       invocation.session.console.out(
-        ReviewCard.statusCard(review, today: invocation.session.options.today))
+        ReviewCard.statusCard(review, today: invocation.session.options.today)
+          .output(invocation.format))
     },
   ]
 
@@ -157,7 +161,7 @@ extension ReviewCard {
   /// ago`), the findings and what the review needs next. A review whose inspection date has
   /// come with no request form sent is told to record the form or move the inspection, not to
   /// send the form in a window long closed.
-  static func statusCard(_ review: Review, today: LocalDate) -> String {
+  static func statusCard(_ review: Review, today: LocalDate) -> Card {
     var card = Card()
     card.heading("\(review.id): \(review.stage.title)")
     card.row("inspection", "\(review.inspection) (\(review.inspection.distance(from: today)))")
@@ -175,6 +179,6 @@ extension ReviewCard {
       ]
       : nextSteps(review, today: today)
     for step in steps { card.line(step) }
-    return card.text
+    return card
   }
 }

@@ -68,9 +68,16 @@ extension CommandTable {
       examples: ["verify"], run: Undo.verify),
     .command(
       "history", group: "Session", summary: "list the lines typed at the prompt",
-      locksStore: false
+      options: [.optional("format", .choice(OutputTable.formats))], locksStore: false
     ) { invocation in
-      for (index, line) in invocation.session.lineHistory().enumerated() {
+      let lines = invocation.session.lineHistory()
+      guard invocation.format == "table" else {
+        var table = OutputTable(["number", "line"])
+        for (index, line) in lines.enumerated() { table.add([.int(index + 1), .string(line)]) }
+        invocation.session.console.out(table.render(invocation.format))
+        return
+      }
+      for (index, line) in lines.enumerated() {
         invocation.print(String(index + 1).leftPadded(5) + "  " + SafeText.terminal(line))
       }
     },
