@@ -1,3 +1,5 @@
+import IORDomain
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -47,9 +49,14 @@ public final class Console {
   /// The terminal's height; output taller than this goes through the pager.
   public var rows = 24
 
+  /// True when standard output is a terminal: results are then written with every control
+  /// character but line breaks and tabs made visible, so no stored text (in CSV or JSON too)
+  /// can recolour or clear the screen. Output to a file or a pipe is written as it is.
+  public var outputIsTerminal = false
+
   /// Writes result text to standard output.
   public func out(_ text: String) {
-    buffer.append(contentsOf: text.utf8)
+    buffer.append(contentsOf: (outputIsTerminal ? SafeText.multiline(text) : text).utf8)
     if pager == nil && buffer.count > 1 << 16 { flush() }
   }
 

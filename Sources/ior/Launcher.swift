@@ -70,7 +70,9 @@ struct Launcher {
       options.answers = try AnswersFile.read(answersFile)
     }
     let color = interactive && Terminal.errorIsTerminal && Environment.value("NO_COLOR") == nil
-    let session = Session(store: store, console: Console(colorErrors: color), options: options)
+    let console = Console(colorErrors: color)
+    console.outputIsTerminal = Terminal.outputIsTerminal
+    let session = Session(store: store, console: console, options: options)
     session.variables = arguments.parameters
     return session
   }

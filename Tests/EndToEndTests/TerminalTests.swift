@@ -18,7 +18,7 @@ struct TerminalTests {
     "the terminal shows the prompt, completes, remembers, keeps UTF-8 and asks for values",
     arguments: [
       "prompt_and_command_completion", "id_completion_and_review_prompt", "value_completion",
-      "file_and_removable_id_completion",
+      "file_and_removable_id_completion", "csv_and_json_at_the_terminal_escape_control_characters",
       "history_across_sessions", "utf8_text_is_stored_exactly", "missing_values_are_asked",
     ])
   func terminal(check name: String) throws {

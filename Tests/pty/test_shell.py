@@ -150,6 +150,22 @@ def test_file_and_removable_id_completion(fixture):
     shell.expect_text(REVIEW_PROMPT)
     leave(shell)
 
+def test_csv_and_json_at_the_terminal_escape_control_characters(fixture):
+  seed = subprocess.run(
+    [fixture.binary, "--store", fixture.store, "-c",
+     'add partner evil-so name="Evil\x1b[2J\x1b]0;title\x07 SO"'],
+    env=fixture.child_env(), cwd=fixture.root, capture_output=True, text=True, timeout=30)
+  check(seed.returncode == 0, f"seeding the hostile name failed: {seed.stderr}")
+  with fixture.shell() as shell:
+    for format in ("csv", "json"):
+      shell.send(f"list partners format={format}\r")
+      out = shell.expect_text(PROMPT)
+      check("\x1b[2J" not in out and "\x1b]0;" not in out,
+            f"format={format} wrote a raw escape sequence to the terminal: {out!r}")
+      visible = "Evil\\x1B" if format == "csv" else "Evil\\u001b"
+      check(visible in out, f"format={format} did not show the escape visibly: {out!r}")
+    leave(shell)
+
 def test_ctrl_c_cancels_the_line(fixture):
   # Several rounds: a Ctrl-C that leaves the terminal in a bad state shows up only sometimes.
   for _ in range(5):
@@ -224,6 +240,7 @@ TESTS = [
   test_id_completion_and_review_prompt,
   test_value_completion,
   test_file_and_removable_id_completion,
+  test_csv_and_json_at_the_terminal_escape_control_characters,
   test_ctrl_c_cancels_the_line,
   test_ctrl_d_leaves,
   test_history_across_sessions,
