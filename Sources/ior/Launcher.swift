@@ -63,6 +63,9 @@ struct Launcher {
     options.assumeYes = arguments.assumeYes
     options.pager = !arguments.noPager
     options.pagerCommand = Environment.value("PAGER") ?? "less -FRX"
+    if let fixed = Environment.value("IOR_TODAY"), LocalDate(fixed) == nil {
+      throw UsageError(message: "IOR_TODAY='\(fixed)' is not a date (YYYY-MM-DD); unset it for today")
+    }
     if let format = arguments.format, !["table", "json", "csv", "md"].contains(format) {
       throw UsageError(message: "--format takes table, json, csv or md, not '\(format)'")
     }

@@ -303,6 +303,13 @@ struct BatchTests {
     }
   }
 
+  @Test("an IOR_TODAY that is not a date is a usage error, not silently today")
+  func badToday() throws {
+    let run = try IOR().run(["-c", "version"], environment: ["IOR_TODAY": "2025-13-45"])
+    #expect(run.status == 64, run.comment)
+    #expect(run.stderr.contains("IOR_TODAY='2025-13-45' is not a date"), run.comment)
+  }
+
   @Test("help VERB lists that verb's commands, one line each")
   func helpForAVerb() throws {
     let run = try IOR().commands("help add")
