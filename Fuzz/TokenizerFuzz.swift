@@ -2,8 +2,9 @@
 // Sources/IORShell/Tokenizer.swift alone, see run.sh).
 //
 // Checks, for every input: splitting never crashes; an error's column lies within the line;
-// every word's column lies within the line; completion's partial scan never crashes at any
-// cursor.
+// every word's column lies within the line; running the commands one at a time (as the shell
+// does) gives the same words as splitting the line at once; completion's partial scan never
+// crashes at any cursor.
 
 /// The libFuzzer entry point.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -29,6 +30,18 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     if error.message.isEmpty { fatalError("empty message") }
   }
+  var oneAtATime: [[String]]? = []
+  do {
+    try Tokenizer.eachCommand(in: line, variables: variables) { words in
+      oneAtATime?.append(words.map(\.text))
+    }
+  } catch {
+    oneAtATime = nil
+  }
+  let allAtOnce = (try? Tokenizer.commands(in: line, variables: variables))?.map {
+    $0.map(\.text)
+  }
+  if oneAtATime != allAtOnce { fatalError("eachCommand and commands disagree") }
   let byteCount = line.utf8.count
   for cursor in [-1, 0, byteCount / 2, byteCount, byteCount + 5] {
     let partial = Tokenizer.partial(line, cursor: cursor)

@@ -83,6 +83,22 @@ struct TokenizerFuzzTests {
 
   // MARK: The checks
 
+  /// The words of each command as the shell runs them, or nil when the line is refused.
+  private static func oneAtATime(_ line: String) -> [[String]]? {
+    var commands: [[String]] = []
+    do {
+      try Tokenizer.eachCommand(in: line, variables: lookup) { commands.append($0.map(\.text)) }
+    } catch {
+      return nil
+    }
+    return commands
+  }
+
+  /// The words of each command split in one pass, or nil when the line is refused.
+  private static func allAtOnce(_ line: String) -> [[String]]? {
+    (try? Tokenizer.commands(in: line, variables: lookup))?.map { $0.map(\.text) }
+  }
+
   private func check(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let count = line.count
     do {
@@ -100,6 +116,9 @@ struct TokenizerFuzzTests {
         sourceLocation: sourceLocation)
       #expect(!error.message.isEmpty, sourceLocation: sourceLocation)
     }
+    #expect(
+      Self.oneAtATime(line) == Self.allAtOnce(line),
+      "eachCommand and commands disagree: \(line.debugDescription)", sourceLocation: sourceLocation)
     let bytes = line.utf8.count
     for cursor in [-1, 0, bytes / 2, bytes, bytes + 5] {
       let partial = Tokenizer.partial(line, cursor: cursor)
