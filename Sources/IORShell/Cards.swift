@@ -117,7 +117,10 @@ enum ReviewCard {
       let unanswered = QuestionBank.all.filter { review.answers[$0.id] == nil }.count
       let questionnaire =
         unanswered == 0
-        ? [] : ["ask the questionnaire: \(unanswered) questions unanswered (questions; answer ID \"...\")"]
+        ? []
+        : [
+          "ask the questionnaire: \(unanswered) questions unanswered (questions; answer ID \"...\")"
+        ]
       return questionnaire + [
         "record findings (add deficiency, add concern), then issue the report: issue report DATE"
       ]

@@ -11,7 +11,8 @@ enum Editor {
     let editor = environment("VISUAL") ?? environment("EDITOR") ?? "vi"
     var template = Array("/tmp/ior-edit-XXXXXX".utf8CString)
     guard let folder = mkdtemp(&template) else {
-      throw ShellError.fileError(path: "/tmp", reason: "cannot make a private folder for the editor")
+      throw ShellError.fileError(
+        path: "/tmp", reason: "cannot make a private folder for the editor")
     }
     let directory = String(cString: folder)
     let path = directory + "/" + name + ".md"

@@ -62,7 +62,6 @@ extension Session {
     return plain ? text : "\"" + text.replacingAll("\"", with: "\\\"") + "\""
   }
 
-
   /// The value of `$name`: the running script's variables first, then the session's.
   func lookup(_ name: String) -> String? {
     if let frame = frames.last { return frame.variables[name] ?? variables[name] }
@@ -147,7 +146,8 @@ extension Session {
     let spec = invocation.spec
     for parameter in spec.positionals + spec.options where parameter.kind == .text {
       for isOption in [false, true] {
-        let current = isOption ? invocation.options[parameter.name] : invocation.values[parameter.name]
+        let current =
+          isOption ? invocation.options[parameter.name] : invocation.values[parameter.name]
         guard let value = current, value.hasPrefix("@") else { continue }
         let replaced: String
         if value.hasPrefix("@@") {
@@ -155,7 +155,9 @@ extension Session {
         } else {
           replaced = try TextFile.read(resolvePath(String(value.dropFirst()))).trimmingCharacters()
         }
-        if isOption { invocation.options[parameter.name] = replaced } else {
+        if isOption {
+          invocation.options[parameter.name] = replaced
+        } else {
           invocation.values[parameter.name] = replaced
         }
       }

@@ -46,7 +46,8 @@ struct Launcher {
       return report(error, interactive: false)
     }
     if interactive {
-      return InteractiveLoop(session: session, storePath: path, runStartupFile: !arguments.noRC).run()
+      return InteractiveLoop(session: session, storePath: path, runStartupFile: !arguments.noRC)
+        .run()
     }
     return runBatch(session)
   }
@@ -64,7 +65,8 @@ struct Launcher {
     options.pager = !arguments.noPager
     options.pagerCommand = Environment.value("PAGER") ?? "less -FRX"
     if let fixed = Environment.value("IOR_TODAY"), LocalDate(fixed) == nil {
-      throw UsageError(message: "IOR_TODAY='\(fixed)' is not a date (YYYY-MM-DD); unset it for today")
+      throw UsageError(
+        message: "IOR_TODAY='\(fixed)' is not a date (YYYY-MM-DD); unset it for today")
     }
     if let format = arguments.format, !["table", "json", "csv", "md"].contains(format) {
       throw UsageError(message: "--format takes table, json, csv or md, not '\(format)'")
@@ -89,7 +91,8 @@ struct Launcher {
         code = try session.runLines(
           command.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
           name: "-c")
-      } else if let file = arguments.file, CommandTable.verbs.contains(file), !Launcher.exists(file) {
+      } else if let file = arguments.file, CommandTable.verbs.contains(file), !Launcher.exists(file)
+      {
         throw UsageError(message: "no script '\(file)'; to run a command, use -c: ior -c '\(file)'")
       } else if let file = arguments.file {
         name = "run " + file

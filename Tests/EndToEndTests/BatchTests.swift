@@ -146,8 +146,10 @@ struct BatchTests {
     let ior = try Self.seeded()
     let before = try ior.snapshot()
     let run = try ior.run(
-      ["--dry-run", "-c",
-       "open review lake-so-2025; add concern \"Paper roster\"; add partner bay-so name=\"Bay\""])
+      [
+        "--dry-run", "-c",
+        "open review lake-so-2025; add concern \"Paper roster\"; add partner bay-so name=\"Bay\"",
+      ])
     #expect(run.status == 0, run.comment)
     #expect(try ior.snapshot() == before, "--dry-run changed the store")
     #expect(

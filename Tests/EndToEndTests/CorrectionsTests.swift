@@ -65,12 +65,16 @@ struct CorrectionsTests {
       add complaint 2024-11-02 ref=CRCL-24-0117
       new review lake-so type=focus date=2026-03-01
       """)
-    try ior.run(["--yes", "-c", "open partner lake-so; remove officer O1; remove complaint CRCL-24-0117"])
+    try ior.run([
+      "--yes", "-c", "open partner lake-so; remove officer O1; remove complaint CRCL-24-0117",
+    ])
     let partner = try ior.document("partners/lake-so.json")
     #expect((partner["officers"] as? [Any])?.isEmpty == true)
     #expect((partner["complaints"] as? [Any])?.isEmpty == true)
     try ior.run(["--yes", "-c", "remove review lake-so-2026"])
-    #expect(!FileManager.default.fileExists(atPath: ior.store.appendingPathComponent("reviews/lake-so-2026.json").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: ior.store.appendingPathComponent("reviews/lake-so-2026.json").path))
     let unknown = try ior.run(["--yes", "-c", "open partner lake-so; remove visit V9"])
     #expect(unknown.status == 1)
     #expect(unknown.stderr.contains("no visit 'V9'"), unknown.comment)
@@ -90,7 +94,9 @@ struct CorrectionsTests {
     let run = try ior.run([ior.folder.appendingPathComponent("review.ior").path])
     #expect(run.status == 0, run.comment)
     let findings = try ior.document("reviews/lake-so-2025.json")["findings"] as? [[String: Any]]
-    #expect(findings?.first?["detail"] as? String == "Two of five files lacked the supervisor's initials.")
+    #expect(
+      findings?.first?["detail"] as? String == "Two of five files lacked the supervisor's initials."
+    )
     #expect(findings?.last?["title"] as? String == "@handle kept as typed")
     let missing = try ior.commands("open review lake-so-2025; add concern x detail=@nowhere.md")
     #expect(missing.status == 1)
@@ -119,8 +125,9 @@ struct CorrectionsTests {
     let made = try ior.run(["init", target, "--marking", "CUI//SP-PRIVILEGE"], withStore: false)
     #expect(made.status == 0, made.comment)
     #expect(made.stdout.contains(target), made.comment)
-    let settings = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: URL(fileURLWithPath: target + "/store.json"))) as? [String: Any]
+    let settings =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: target + "/store.json"))) as? [String: Any]
     #expect(settings?["marking"] as? String == "CUI//SP-PRIVILEGE")
     let again = try ior.run(["init", target], withStore: false)
     #expect(again.status == 1, again.comment)
@@ -131,7 +138,8 @@ struct CorrectionsTests {
     let ior = try IOR()
     let folder = ior.folder.appendingPathComponent("documents")
     try ior.write("my notes", to: "documents/notes.txt")
-    let run = try ior.run(["--store", folder.path, "-c", "add partner a-so name=A"], withStore: false)
+    let run = try ior.run(
+      ["--store", folder.path, "-c", "add partner a-so name=A"], withStore: false)
     #expect(run.status == 1, run.comment)
     #expect(run.stderr.contains("is not an ior store"), run.comment)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -150,10 +158,12 @@ struct CorrectionsTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
 
     // No ./store here yet: the data folder's store answers.
-    let fromData = try ior.run(["-c", "list partners format=csv"], in: ior.folder, withStore: false)
+    let fromData = try ior.run(
+      ["-c", "list partners format=csv"], in: ior.folder, withStore: false)
     #expect(fromData.stdout.contains("a-so"), fromData.comment)
     try ior.succeed("add partner b-so name=B")
-    let withLocal = try ior.run(["-c", "list partners format=csv"], in: ior.folder, withStore: false)
+    let withLocal = try ior.run(
+      ["-c", "list partners format=csv"], in: ior.folder, withStore: false)
     #expect(withLocal.stdout.contains("b-so"), withLocal.comment)
     #expect(!withLocal.stdout.contains("a-so"), withLocal.comment)
   }
@@ -171,6 +181,7 @@ struct ComfortTerminalTests {
       ["python3", script.path, try IOR.binary().path], in: IOR.repositoryRoot,
       program: URL(fileURLWithPath: "/usr/bin/env"), timeout: 90)
     #expect(run.status == 0, run.comment)
-    #expect(run.stdout.contains("ok: editor, pager, start-up file, remove confirmation"), run.comment)
+    #expect(
+      run.stdout.contains("ok: editor, pager, start-up file, remove confirmation"), run.comment)
   }
 }

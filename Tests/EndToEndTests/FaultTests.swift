@@ -56,14 +56,17 @@ struct FaultTests {
     // Fill the disk with 4 KiB files, then free a page at a time and commit each time, so the
     // disk runs out at every step of a commit in turn: .tmp, the plan, the journal.
     let filler = mountPoint.appendingPathComponent("filler").path
-    try shell("mkdir '\(filler)'; i=0; while head -c 4096 /dev/zero > '\(filler)'/$i; do"
-      + " i=$((i+1)); done 2>/dev/null")
+    try shell(
+      "mkdir '\(filler)'; i=0; while head -c 4096 /dev/zero > '\(filler)'/$i; do"
+        + " i=$((i+1)); done 2>/dev/null")
     var files = try FileManager.default.contentsOfDirectory(atPath: filler).sorted()
     let text = String(repeating: "y", count: 1_500)
     var acknowledged: [String] = []
     var refused: [String] = []
     for step in 1...10 {
-      if let file = files.popLast() { try FileManager.default.removeItem(atPath: filler + "/" + file) }
+      if let file = files.popLast() {
+        try FileManager.default.removeItem(atPath: filler + "/" + file)
+      }
       let title = "concern \(step) \(text)"
       let run = try ior.run(
         ["--store", store, "-c", "open review lake-so-2025; add concern \"\(title)\""],
@@ -87,7 +90,9 @@ struct FaultTests {
     #expect(after.status == 0, after.comment)
     let data = try Data(contentsOf: URL(fileURLWithPath: store + "/reviews/lake-so-2025.json"))
     let review = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    let titles = (review["findings"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+    let titles = (review["findings"] as? [[String: Any]] ?? []).compactMap {
+      $0["title"] as? String
+    }
     for title in acknowledged {
       #expect(titles.contains(title), "an acknowledged write was lost")
     }
@@ -127,8 +132,9 @@ struct FaultTests {
 
     // Reading needs no write: listings, reports and verify work on a read-only copy (a backup
     // on read-only media, a mounted snapshot).
-    for command in ["list partners", "open review lake-so-2025; list findings", "summary", "verify"]
-    {
+    for command in [
+      "list partners", "open review lake-so-2025; list findings", "summary", "verify",
+    ] {
       let run = try ior.run(["--store", mountPoint.path, "-c", command], withStore: false)
       #expect(run.status < 128, "ior crashed: \(run.comment)")
       #expect(run.status == 0, "\(command): \(run.comment)")

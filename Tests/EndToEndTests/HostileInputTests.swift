@@ -140,11 +140,14 @@ struct HostileInputTests {
 
     // Stored exactly: the JSON holds the very scalars typed.
     let review = try ior.document("reviews/lake-so-2025.json")
-    let titles = (review["findings"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+    let titles = (review["findings"] as? [[String: Any]] ?? []).compactMap {
+      $0["title"] as? String
+    }
     #expect(titles == [Self.escape, Self.escape])
     #expect(try ior.document("partners/lake-so.json")["name"] as? String == Self.escape)
-    let raw = String(decoding: try Data(
-      contentsOf: ior.store.appendingPathComponent("reviews/lake-so-2025.json")), as: UTF8.self)
+    let raw = String(
+      decoding: try Data(
+        contentsOf: ior.store.appendingPathComponent("reviews/lake-so-2025.json")), as: UTF8.self)
     #expect(!raw.contains("\u{1B}"), "the file itself holds a raw escape")
 
     for command in [

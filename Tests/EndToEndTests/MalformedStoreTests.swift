@@ -10,8 +10,11 @@ struct MalformedStoreTests {
   static let corpus: [(name: String, bytes: [UInt8])] = [
     ("empty-file", []),
     ("byte-order-mark", [0xEF, 0xBB, 0xBF] + Array("{\"id\": \"byte-order-mark\"}".utf8)),
-    ("invalid-utf8", Array("{\"id\": \"invalid-utf8\", \"name\": \"".utf8) + [0xC3, 0x28, 0xFF]
-      + Array("\"}".utf8)),
+    (
+      "invalid-utf8",
+      Array("{\"id\": \"invalid-utf8\", \"name\": \"".utf8) + [0xC3, 0x28, 0xFF]
+        + Array("\"}".utf8)
+    ),
     ("utf8-surrogate", Array("{\"name\": \"".utf8) + [0xED, 0xA0, 0x80] + Array("\"}".utf8)),
     ("overlong-utf8", Array("{\"name\": \"".utf8) + [0xC0, 0xAF] + Array("\"}".utf8)),
     ("lone-surrogate", Array(#"{"name": "\ud800 alone"}"#.utf8)),
@@ -21,8 +24,12 @@ struct MalformedStoreTests {
     ("negative-zero", Array(#"{"id": "negative-zero", "revision": -0, "schemaVersion": 1}"#.utf8)),
     ("leading-zero", Array(#"{"revision": 01}"#.utf8)),
     ("deep-nesting", Array(("{\"a\": " + String(repeating: "[", count: 10_000)).utf8)),
-    ("deep-objects", Array((String(repeating: "{\"a\":", count: 300) + "1"
-      + String(repeating: "}", count: 300)).utf8)),
+    (
+      "deep-objects",
+      Array(
+        (String(repeating: "{\"a\":", count: 300) + "1"
+          + String(repeating: "}", count: 300)).utf8)
+    ),
     ("not-a-number", Array(#"{"revision": NaN}"#.utf8)),
     ("infinity", Array(#"{"revision": Infinity}"#.utf8)),
     ("trailing-comma", Array("{\n  \"name\": \"x\",\n}\n".utf8)),
@@ -82,14 +89,18 @@ struct MalformedStoreTests {
     #expect(run.status < 128, "ior crashed: \(run.comment)")
 
     // Every good document still shows.
-    let goodOnes = command.hasPrefix("list reviews") ? ["lake-so-2025", "pine-so-2025"]
+    let goodOnes =
+      command.hasPrefix("list reviews")
+      ? ["lake-so-2025", "pine-so-2025"]
       : command == "due" ? ["lake-so", "pine-so"] : ["lake-so", "pine-so"]
     for id in goodOnes {
       #expect(run.stdout.contains(id), "\(id) missing from '\(command)': \(run.comment)")
     }
 
     // Every bad file of the collections the command reads is named on stderr, with a reason.
-    let collections = command == "list partners" ? ["partners"]
+    let collections =
+      command == "list partners"
+      ? ["partners"]
       : command == "list reviews" ? ["reviews"] : ["partners", "reviews"]
     for collection in collections {
       for (name, _) in Self.corpus {
@@ -163,9 +174,11 @@ struct MalformedStoreTests {
     #expect((review["findings"] as? [[String: Any]])?.count == 2)
   }
 
-  @Test("a damaged document opened by id gives its path and reason, exit 65", arguments: [
-    "open partner duplicate-key", "open review trailing-comma", "open partner deep-nesting",
-  ])
+  @Test(
+    "a damaged document opened by id gives its path and reason, exit 65",
+    arguments: [
+      "open partner duplicate-key", "open review trailing-comma", "open partner deep-nesting",
+    ])
   func openDamaged(command: String) throws {
     let ior = try Self.seeded()
     let run = try ior.commands(command)

@@ -69,7 +69,8 @@ struct TamperTests {
   func editedJournalLine() throws {
     let ior = try Self.seeded()
     try Self.editJournal(ior) { lines in
-      lines[1] = lines[1].replacingOccurrences(of: "\"user\":\"e2e-tester\"", with: "\"user\":\"x\"")
+      lines[1] = lines[1].replacingOccurrences(
+        of: "\"user\":\"e2e-tester\"", with: "\"user\":\"x\"")
     }
     try Self.verifyFails(ior, naming: ["journal.jsonl:3: hash chain broken here"])
   }
@@ -98,7 +99,8 @@ struct TamperTests {
   @Test("a document deleted by hand is named as missing")
   func deletedDocument() throws {
     let ior = try Self.seeded()
-    try FileManager.default.removeItem(at: ior.store.appendingPathComponent("partners/pine-so.json"))
+    try FileManager.default.removeItem(
+      at: ior.store.appendingPathComponent("partners/pine-so.json"))
     try Self.verifyFails(ior, naming: ["partners/pine-so.json: missing"])
   }
 
@@ -128,8 +130,9 @@ struct TamperTests {
     let ior = try Self.seeded()
     let folder = ior.store.appendingPathComponent("extras")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-    let text = String(decoding: try Data(
-      contentsOf: ior.store.appendingPathComponent("partners/pine-so.json")), as: UTF8.self)
+    let text = String(
+      decoding: try Data(
+        contentsOf: ior.store.appendingPathComponent("partners/pine-so.json")), as: UTF8.self)
     try Data(text.utf8).write(to: folder.appendingPathComponent("pine-so.json"))
     try Self.verifyFails(ior, naming: ["extras/pine-so.json"])
   }

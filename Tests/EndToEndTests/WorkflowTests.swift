@@ -179,8 +179,10 @@ struct WorkflowTests {
     "an MOA citation on the partner's outline is recorded with its title",
     arguments: [
       ("MOA Article V", "MOA Article V", "Supervision of Warrant Service Officers"),
-      ("MOA Art. 5, paragraph 2", "MOA Article V, paragraph 2",
-        "Supervision of Warrant Service Officers"),
+      (
+        "MOA Art. 5, paragraph 2", "MOA Article V, paragraph 2",
+        "Supervision of Warrant Service Officers"
+      ),
       ("MOA Appendix B", "MOA Appendix B", "Complaint Procedure"),
     ])
   func citationOnOutline(typed: String, recorded: String, title: String) throws {
@@ -285,8 +287,10 @@ struct WorkflowTests {
 
   @Test(
     "a request form sent outside 28-42 days warns but is recorded",
-    arguments: [("2025-04-20", true), ("2025-03-01", true), ("2025-04-07", false),
-      ("2025-03-31", false), ("2025-04-14", false)])
+    arguments: [
+      ("2025-04-20", true), ("2025-03-01", true), ("2025-04-07", false),
+      ("2025-03-31", false), ("2025-04-14", false),
+    ])
   func requestWindow(sent: String, warns: Bool) throws {
     let ior = try Self.seeded()
     let run = try ior.succeed("open review lake-so-2025; send request \(sent)")

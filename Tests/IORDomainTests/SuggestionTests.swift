@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IORDomain
 
 /// Verbs and nouns of the shell, in the order a caller would list them.
@@ -8,28 +9,32 @@ private let vocabulary = [
 
 @Suite("Suggestion finds what the user probably meant")
 struct SuggestionTests {
-  @Test("near misses and prefixes find their word", arguments: [
-    ("ad", "add"),
-    ("deficency", "deficiency"),
-    ("defeciency", "deficiency"),
-    ("sttaus", "status"),
-    ("STATUS", "status"),
-    ("Opn", "open"),
-    ("def", "deficiency"),
-    ("stat", "status"),
-    ("partnr", "partner"),
-  ])
+  @Test(
+    "near misses and prefixes find their word",
+    arguments: [
+      ("ad", "add"),
+      ("deficency", "deficiency"),
+      ("defeciency", "deficiency"),
+      ("sttaus", "status"),
+      ("STATUS", "status"),
+      ("Opn", "open"),
+      ("def", "deficiency"),
+      ("stat", "status"),
+      ("partnr", "partner"),
+    ])
   func closest(input: String, expected: String) {
     #expect(Suggestion.closest(to: input, in: vocabulary) == expected)
   }
 
-  @Test("nothing reasonably close gives nil", arguments: [
-    "xyz",
-    "",
-    "zzzzzzzzzz",
-    "deficiencyxxxxxx",
-    "qd",
-  ])
+  @Test(
+    "nothing reasonably close gives nil",
+    arguments: [
+      "xyz",
+      "",
+      "zzzzzzzzzz",
+      "deficiencyxxxxxx",
+      "qd",
+    ])
   func noMatch(input: String) {
     #expect(Suggestion.closest(to: input, in: vocabulary) == nil)
   }
@@ -59,16 +64,18 @@ struct SuggestionTests {
     #expect(Suggestion.closest(to: "sxxxus", in: ["status"]) == nil)
   }
 
-  @Test("edit distance counts a swap of neighbours as one edit", arguments: [
-    ("", "abc", 3),
-    ("abc", "", 3),
-    ("abc", "abc", 0),
-    ("abc", "acb", 1),
-    ("kitten", "sitting", 3),
-    // The restricted (optimal string alignment) variant never edits a swapped pair again.
-    ("ca", "abc", 3),
-    ("José", "Jose", 1),
-  ])
+  @Test(
+    "edit distance counts a swap of neighbours as one edit",
+    arguments: [
+      ("", "abc", 3),
+      ("abc", "", 3),
+      ("abc", "abc", 0),
+      ("abc", "acb", 1),
+      ("kitten", "sitting", 3),
+      // The restricted (optimal string alignment) variant never edits a swapped pair again.
+      ("ca", "abc", 3),
+      ("José", "Jose", 1),
+    ])
   func editDistance(source: String, target: String, expected: Int) {
     #expect(Suggestion.editDistance(Array(source), Array(target)) == expected)
   }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IORShell
 
 /// Variables every test line can use; anything else is unknown.
@@ -49,24 +50,28 @@ struct TokenizerWordTests {
     #expect(try texts("  \t ").isEmpty)
   }
 
-  @Test("columns are 1-based and count Characters", arguments: [
-    ("add deficiency x", [1, 5, 16]),
-    ("  echo  hi", [3, 9]),
-    ("say \"José Peñasco\" ok", [1, 5, 20]),
-    ("🇺🇸 x", [1, 3]),
-  ])
+  @Test(
+    "columns are 1-based and count Characters",
+    arguments: [
+      ("add deficiency x", [1, 5, 16]),
+      ("  echo  hi", [3, 9]),
+      ("say \"José Peñasco\" ok", [1, 5, 20]),
+      ("🇺🇸 x", [1, 3]),
+    ])
   func columns(line: String, expected: [Int]) throws {
     let words = try Tokenizer.commands(in: line, variables: lookup)
     #expect(words.first?.map(\.column) == expected)
   }
 
-  @Test("double and single quotes group text", arguments: [
-    ("add deficiency \"Warrant served without review\"", "Warrant served without review"),
-    ("answer wso-3 'Supervisor reviews each I-200.'", "Supervisor reviews each I-200."),
-    ("x \"it's\"", "it's"),
-    ("x 'say \"hi\"'", "say \"hi\""),
-    ("x ab\"c d\"'e f'g", "abc de fg"),
-  ])
+  @Test(
+    "double and single quotes group text",
+    arguments: [
+      ("add deficiency \"Warrant served without review\"", "Warrant served without review"),
+      ("answer wso-3 'Supervisor reviews each I-200.'", "Supervisor reviews each I-200."),
+      ("x \"it's\"", "it's"),
+      ("x 'say \"hi\"'", "say \"hi\""),
+      ("x ab\"c d\"'e f'g", "abc de fg"),
+    ])
   func quoting(line: String, expected: String) throws {
     let commands = try Tokenizer.commands(in: line, variables: lookup)
     let last = try #require(commands.first?.last)
@@ -85,14 +90,16 @@ struct TokenizerWordTests {
     #expect(try onlyWord("\\ spaced").wasQuoted == false)
   }
 
-  @Test("escapes inside double quotes", arguments: [
-    (#""a\"b""#, "a\"b"),
-    (#""a\\b""#, "a\\b"),
-    (#""cost \$5""#, "cost $5"),
-    (#""one\ntwo""#, "one\ntwo"),
-    (#""tab\there""#, "tab\there"),
-    (#""C:\dir""#, "C:\\dir"),
-  ])
+  @Test(
+    "escapes inside double quotes",
+    arguments: [
+      (#""a\"b""#, "a\"b"),
+      (#""a\\b""#, "a\\b"),
+      (#""cost \$5""#, "cost $5"),
+      (#""one\ntwo""#, "one\ntwo"),
+      (#""tab\there""#, "tab\there"),
+      (#""C:\dir""#, "C:\\dir"),
+    ])
   func doubleQuoteEscapes(line: String, expected: String) throws {
     #expect(try onlyWord(line).text == expected)
   }
@@ -102,14 +109,16 @@ struct TokenizerWordTests {
     #expect(try onlyWord(#"'a\nb $review ${x} \'"#).text == #"a\nb $review ${x} \"#)
   }
 
-  @Test("a backslash outside quotes escapes the next character", arguments: [
-    (#"a\ b"#, "a b"),
-    (##"\#tag"##, "#tag"),
-    (#"a\;b"#, "a;b"),
-    (#"\$review"#, "$review"),
-    (#"\"x"#, "\"x"),
-    (#"\n"#, "n"),
-  ])
+  @Test(
+    "a backslash outside quotes escapes the next character",
+    arguments: [
+      (#"a\ b"#, "a b"),
+      (##"\#tag"##, "#tag"),
+      (#"a\;b"#, "a;b"),
+      (#"\$review"#, "$review"),
+      (#"\"x"#, "\"x"),
+      (#"\n"#, "n"),
+    ])
   func bareEscapes(line: String, expected: String) throws {
     #expect(try onlyWord(line).text == expected)
   }
@@ -119,9 +128,10 @@ struct TokenizerWordTests {
 struct TokenizerStructureTests {
   @Test("a # starting a word comments out the rest of the line")
   func comments() throws {
-    #expect(try texts("open review $review ; status   # a comment") == [
-      ["open", "review", "rev-2025"], ["status"],
-    ])
+    #expect(
+      try texts("open review $review ; status   # a comment") == [
+        ["open", "review", "rev-2025"], ["status"],
+      ])
     #expect(try texts("# only a comment").isEmpty)
     #expect(try texts("status;# after a separator") == [["status"]])
   }
@@ -145,19 +155,21 @@ struct TokenizerStructureTests {
 
 @Suite("Tokenizer substitutes variables")
 struct TokenizerVariableTests {
-  @Test("both forms substitute, bare and quoted", arguments: [
-    ("$review", "rev-2025"),
-    ("${review}", "rev-2025"),
-    ("\"Partner: ${partner}-2025\"", "Partner: Harbor County-2025"),
-    ("\"$partner!\"", "Harbor County!"),
-    ("id-$review", "id-rev-2025"),
-    ("$_under", "u"),
-    ("$long-name", "dashed"),
-    ("${long-name}x", "dashedx"),
-    ("$5", "$5"),
-    ("cost=$", "cost=$"),
-    ("\"$ alone\"", "$ alone"),
-  ])
+  @Test(
+    "both forms substitute, bare and quoted",
+    arguments: [
+      ("$review", "rev-2025"),
+      ("${review}", "rev-2025"),
+      ("\"Partner: ${partner}-2025\"", "Partner: Harbor County-2025"),
+      ("\"$partner!\"", "Harbor County!"),
+      ("id-$review", "id-rev-2025"),
+      ("$_under", "u"),
+      ("$long-name", "dashed"),
+      ("${long-name}x", "dashedx"),
+      ("$5", "$5"),
+      ("cost=$", "cost=$"),
+      ("\"$ alone\"", "$ alone"),
+    ])
   func substitution(line: String, expected: String) throws {
     #expect(try onlyWord(line).text == expected)
   }
@@ -172,11 +184,13 @@ struct TokenizerVariableTests {
     #expect(try texts("echo $empty x") == [["echo", "", "x"]])
   }
 
-  @Test("an unknown variable is an error at the column of its $", arguments: [
-    ("open review $reviw", 13, "reviw"),
-    ("echo \"x ${nope} y\"", 9, "nope"),
-    ("ok; echo é$missing", 11, "missing"),
-  ])
+  @Test(
+    "an unknown variable is an error at the column of its $",
+    arguments: [
+      ("open review $reviw", 13, "reviw"),
+      ("echo \"x ${nope} y\"", 9, "nope"),
+      ("ok; echo é$missing", 11, "missing"),
+    ])
   func unknownVariable(line: String, column: Int, name: String) throws {
     let error = try #require(syntaxError(line))
     #expect(error.column == column)
@@ -186,19 +200,24 @@ struct TokenizerVariableTests {
 
   @Test("the unknown variable message is exactly as documented")
   func unknownVariableMessage() {
-    let expected = "unknown variable 'review'; define it with `let review=...` "
+    let expected =
+      "unknown variable 'review'; define it with `let review=...` "
       + "or pass review=... to run"
-    #expect(syntaxErrorWithoutVariables("open $review") == SyntaxError(
-      message: expected, column: 6))
+    #expect(
+      syntaxErrorWithoutVariables("open $review")
+        == SyntaxError(
+          message: expected, column: 6))
   }
 
-  @Test("a bad ${ is an error at its $", arguments: [
-    ("echo ${review", 6, "unterminated '${'"),
-    ("echo \"${review\"", 7, "unterminated '${'"),
-    ("echo ${}", 6, "bad variable name"),
-    ("echo ${5x}", 6, "bad variable name"),
-    ("echo ${a b}", 6, "bad variable name"),
-  ])
+  @Test(
+    "a bad ${ is an error at its $",
+    arguments: [
+      ("echo ${review", 6, "unterminated '${'"),
+      ("echo \"${review\"", 7, "unterminated '${'"),
+      ("echo ${}", 6, "bad variable name"),
+      ("echo ${5x}", 6, "bad variable name"),
+      ("echo ${a b}", 6, "bad variable name"),
+    ])
   func badBrace(line: String, column: Int, fragment: String) throws {
     let error = try #require(syntaxError(line))
     #expect(error.column == column)
@@ -217,12 +236,14 @@ struct TokenizerVariableTests {
 
 @Suite("Tokenizer reports malformed lines")
 struct TokenizerErrorTests {
-  @Test("an unterminated quote is reported at the opening quote", arguments: [
-    ("add deficiency \"Warrant served", 16, "unterminated double quote"),
-    ("answer x 'open", 10, "unterminated single quote"),
-    ("say \"José \\\"", 5, "unterminated double quote"),
-    ("a 'b' \"c\" d\"e", 12, "unterminated double quote"),
-  ])
+  @Test(
+    "an unterminated quote is reported at the opening quote",
+    arguments: [
+      ("add deficiency \"Warrant served", 16, "unterminated double quote"),
+      ("answer x 'open", 10, "unterminated single quote"),
+      ("say \"José \\\"", 5, "unterminated double quote"),
+      ("a 'b' \"c\" d\"e", 12, "unterminated double quote"),
+    ])
   func unterminatedQuote(line: String, column: Int, message: String) throws {
     #expect(syntaxError(line) == SyntaxError(message: message, column: column))
   }
@@ -242,15 +263,17 @@ struct TokenizerErrorTests {
 
 @Suite("Tokenizer recognises key=value options")
 struct TokenizerOptionTests {
-  @Test("options split into key and value", arguments: [
-    ("cite=\"MOA Article V\"", "cite", "MOA Article V", true),
-    ("moa-signed=2019-05-01", "moa-signed", "2019-05-01", false),
-    ("reason=", "reason", "", false),
-    ("expr=a=b", "expr", "a=b", false),
-    ("fpm-title='Field Program Manager'", "fpm-title", "Field Program Manager", true),
-    ("where=$review", "where", "rev-2025", false),
-    ("k2=\"${partner}\"", "k2", "Harbor County", true),
-  ])
+  @Test(
+    "options split into key and value",
+    arguments: [
+      ("cite=\"MOA Article V\"", "cite", "MOA Article V", true),
+      ("moa-signed=2019-05-01", "moa-signed", "2019-05-01", false),
+      ("reason=", "reason", "", false),
+      ("expr=a=b", "expr", "a=b", false),
+      ("fpm-title='Field Program Manager'", "fpm-title", "Field Program Manager", true),
+      ("where=$review", "where", "rev-2025", false),
+      ("k2=\"${partner}\"", "k2", "Harbor County", true),
+    ])
   func options(line: String, key: String, value: String, quoted: Bool) throws {
     let word = try onlyWord(line)
     #expect(word.optionKey == key)
@@ -259,17 +282,19 @@ struct TokenizerOptionTests {
     #expect(word.wasQuoted == quoted)
   }
 
-  @Test("words that only look like options are plain values", arguments: [
-    "\"a=b\"",
-    "'a=b'",
-    "=value",
-    "Cite=x",
-    "2x=y",
-    "-k=v",
-    "a\\=b",
-    "a\"=\"b",
-    "plain",
-  ])
+  @Test(
+    "words that only look like options are plain values",
+    arguments: [
+      "\"a=b\"",
+      "'a=b'",
+      "=value",
+      "Cite=x",
+      "2x=y",
+      "-k=v",
+      "a\\=b",
+      "a\"=\"b",
+      "plain",
+    ])
   func notOptions(line: String) throws {
     let word = try onlyWord(line)
     #expect(word.optionKey == nil)
@@ -278,24 +303,28 @@ struct TokenizerOptionTests {
 
   @Test("options mix with values in one command")
   func mixed() throws {
-    let line = "set partner fpm=\"A. Rivera\" fpm-title=\"Field Program Manager\" "
+    let line =
+      "set partner fpm=\"A. Rivera\" fpm-title=\"Field Program Manager\" "
       + "moa-signed=2019-05-01"
     let words = try #require(try Tokenizer.commands(in: line, variables: lookup).first)
     #expect(words.map(\.optionKey) == [nil, nil, "fpm", "fpm-title", "moa-signed"])
-    #expect(words.map(\.optionValue) == [
-      nil, nil, "A. Rivera", "Field Program Manager", "2019-05-01",
-    ])
+    #expect(
+      words.map(\.optionValue) == [
+        nil, nil, "A. Rivera", "Field Program Manager", "2019-05-01",
+      ])
     #expect(words.map(\.column) == [1, 5, 13, 29, 63])
   }
 }
 
 @Suite("Tokenizer keeps Unicode intact")
 struct TokenizerUnicodeTests {
-  @Test("text round-trips exactly", arguments: [
-    "José Peñasco",
-    "Zoë 🇺🇸 家族 e\u{301}",
-    "naïve — “curly” quotes",
-  ])
+  @Test(
+    "text round-trips exactly",
+    arguments: [
+      "José Peñasco",
+      "Zoë 🇺🇸 家族 e\u{301}",
+      "naïve — “curly” quotes",
+    ])
   func roundTrip(text: String) throws {
     #expect(try onlyWord("\"\(text)\"").text == text)
     #expect(try onlyWord("'\(text)'").text == text)
@@ -314,17 +343,19 @@ struct TokenizerPartialTests {
     return (result.words, result.current, result.currentStart)
   }
 
-  @Test("the word under the cursor is current", arguments: [
-    ("add defi", nil as Int?, ["add"], "defi", 4),
-    ("add ", nil, ["add"], "", 4),
-    ("", nil, [], "", 0),
-    ("ad", nil, [], "ad", 0),
-    ("add deficiency x", 6, ["add"], "de", 4),
-    ("add deficiency x", 3, [], "add", 0),
-    ("add deficiency x", 4, ["add"], "", 4),
-    ("add deficiency x", 0, [], "", 0),
-    ("add deficiency x", 999, ["add", "deficiency"], "x", 15),
-  ])
+  @Test(
+    "the word under the cursor is current",
+    arguments: [
+      ("add defi", nil as Int?, ["add"], "defi", 4),
+      ("add ", nil, ["add"], "", 4),
+      ("", nil, [], "", 0),
+      ("ad", nil, [], "ad", 0),
+      ("add deficiency x", 6, ["add"], "de", 4),
+      ("add deficiency x", 3, [], "add", 0),
+      ("add deficiency x", 4, ["add"], "", 4),
+      ("add deficiency x", 0, [], "", 0),
+      ("add deficiency x", 999, ["add", "deficiency"], "x", 15),
+    ])
   func cursorPositions(
     line: String, cursor: Int?, words: [String], current: String, start: Int
   ) {
@@ -392,7 +423,8 @@ struct TokenizerLargeInputTests {
   // large input is tokenized completely and correctly.
   @Test("10,000 typical lines each give every word")
   func manyLines() throws {
-    let line = "set partner fpm=\"A. Rivera\" fpm-title='Field Program Manager' "
+    let line =
+      "set partner fpm=\"A. Rivera\" fpm-title='Field Program Manager' "
       + "note=\"Partner: ${partner}-2025\" id=$review # trailing comment"
     var total = 0
     for _ in 0..<10_000 {

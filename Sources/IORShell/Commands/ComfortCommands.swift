@@ -17,7 +17,9 @@ extension CommandTable {
         .required("kind", .choice(Workspace.removableKinds)), .required("id", .word),
       ],
       options: [.optional("review", .reviewID), .optional("partner", .partnerID)],
-      examples: ["remove finding C2", "remove officer O7 --yes", "remove review north-fork-so-2026"],
+      examples: [
+        "remove finding C2", "remove officer O7 --yes", "remove review north-fork-so-2026",
+      ],
       takesRest: true, locksStore: false, run: Corrections.remove),
     .command(
       "edit", group: "Corrections",
@@ -33,8 +35,10 @@ extension CommandTable {
         .optional("field", .choice(Array(Set(EditTarget.fields.flatMap(\.fields))).sorted())),
         .optional("review", .reviewID),
       ],
-      examples: ["edit finding D1", "edit finding D1 field=recommendation", "edit action A1",
-        "edit answer wso-3"], context: .review,
+      examples: [
+        "edit finding D1", "edit finding D1 field=recommendation", "edit action A1",
+        "edit answer wso-3",
+      ], context: .review,
       locksStore: false, run: Corrections.edit),
     .command(
       "set", group: "Session", summary: "change a session setting: format, pager, confirm, color",
@@ -107,7 +111,8 @@ enum Corrections {
   static func set(_ invocation: Invocation) throws {
     let session = invocation.session
     guard !invocation.fields.isEmpty else {
-      throw ShellError.missingValue(command: "set", name: "a setting (set format=csv) or a noun (set partner ...)")
+      throw ShellError.missingValue(
+        command: "set", name: "a setting (set format=csv) or a noun (set partner ...)")
     }
     for (name, value) in invocation.fields {
       switch name {

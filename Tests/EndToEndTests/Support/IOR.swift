@@ -87,7 +87,8 @@ final class IOR {
       finished.wait()
       Issue.record("ior \(arguments) did not finish within \(Int(timeout)) s")
     }
-    let status = process.terminationReason == .uncaughtSignal
+    let status =
+      process.terminationReason == .uncaughtSignal
       ? 128 + process.terminationStatus : process.terminationStatus
     return Run(
       stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
