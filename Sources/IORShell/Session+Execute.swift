@@ -64,8 +64,9 @@ extension Session {
 
   /// The value of `$name`: the running script's variables first, then the session's.
   func lookup(_ name: String) -> String? {
-    if let frame = frames.last { return frame.variables[name] ?? variables[name] }
-    return variables[name]
+    guard let frame = frames.last else { return variables[name] }
+    frames[frames.count - 1].used.insert(name)
+    return frame.variables[name] ?? variables[name]
   }
 
   /// Finds, binds and runs one command.

@@ -103,7 +103,19 @@ extension Session {
       ? String(resolved[..<(resolved.lastIndex(of: "/") ?? resolved.endIndex)]) : "."
     frames.append(ScriptFrame(path: resolved, directory: directory, line: 0, variables: arguments))
     defer { frames.removeLast() }
-    return try runLines(TextFile.lines(text), name: resolved)
+    let code = try runLines(TextFile.lines(text), name: resolved)
+    warnOfUnusedParameters(arguments)
+    return code
+  }
+
+  /// Warns of parameters given to the script that finished and never used by it.
+  private func warnOfUnusedParameters(_ arguments: [String: String]) {
+    guard let frame = frames.last else { return }
+    for name in arguments.keys.sorted() where !frame.used.contains(name) {
+      console.warning(
+        "\(frame.path): parameter '\(SafeText.terminal(name))' was given but the script never"
+          + " uses it (a misspelt name?)")
+    }
   }
 
   /// Gives a parameter its value: passed in, else its default, else asked for.

@@ -146,4 +146,7 @@ struct ScriptFrame {
   var directory: String
   var line: Int
   var variables: [String: String]
+  /// The variables the script read or declared, so that a parameter passed to it and never
+  /// used (a misspelt `reveiw=`) can be pointed out.
+  var used: Set<String> = []
 }

@@ -206,6 +206,17 @@ struct BatchTests {
     #expect(nested.stdout == "lake-so-2025: default label\n", nested.comment)
   }
 
+  @Test("a parameter given to a script that never uses it is pointed out, and the run goes on")
+  func unusedParameter() throws {
+    let ior = try IOR()
+    try ior.write("param review\necho checking $review\n", to: "check.ior")
+    let run = try ior.run(["check.ior", "review=lake-so-2025", "reveiw=typo"])
+    #expect(run.status == 0, run.comment)
+    #expect(run.stdout == "checking lake-so-2025\n", run.comment)
+    #expect(run.stderr.contains("parameter 'reveiw' was given but the script never uses it"))
+    #expect(!run.stderr.contains("parameter 'review'"), run.comment)
+  }
+
   @Test("a parameter without a value is an error naming it, not a wait for input")
   func missingParameter() throws {
     let ior = try Self.seeded()

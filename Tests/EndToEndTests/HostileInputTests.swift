@@ -89,6 +89,21 @@ struct HostileInputTests {
 
   // MARK: Size
 
+  @Test(
+    "a report or export written with to= inside the store is refused",
+    arguments: ["partners/lake-so.json", "store.json", "reviews/../journal.jsonl", "new.md"])
+  func outputInsideStore(target: String) throws {
+    let ior = try Self.seeded()
+    let before = try ior.snapshot()
+    let path = ior.store.appendingPathComponent(target).path
+    for command in ["export to=\(path)", "summary fy 2025 format=csv to=\(path)"] {
+      let run = try ior.commands(command)
+      #expect(run.status == 1, run.comment)
+      #expect(run.stderr.contains("is inside the store"), run.comment)
+    }
+    #expect(try ior.snapshot() == before)
+  }
+
   @Test("a 10 MB line is refused with its size, writes nothing, and the next line still runs")
   func hugeLine() throws {
     let ior = try Self.seeded()

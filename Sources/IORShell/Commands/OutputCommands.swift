@@ -177,6 +177,7 @@ enum Outputs {
     // Output files are named relative to the current folder, like a shell redirection, even
     // inside a script: a report must not land in the scripts folder by surprise.
     let path = target
+    try OutputFile.refuseInsideStore(path, store: invocation.session.store.root)
     if invocation.session.options.dryRun {
       invocation.note("would write \(path) (\(text.utf8.count) bytes)")
       return
@@ -188,6 +189,20 @@ enum Outputs {
 
 /// Writes output files whole: a temporary file beside the target, then a rename.
 enum OutputFile {
+  /// Refuses a `to=` file inside the store's folder: written there it could replace a document
+  /// behind the journal's back, or be taken for one.
+  static func refuseInsideStore(_ path: String, store: String) throws {
+    let folder =
+      path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+    guard let target = TextFile.realPath(folder.isEmpty ? "/" : folder),
+      let root = TextFile.realPath(store)
+    else { return }
+    if target == root || target.hasPrefix(root + "/") {
+      throw ShellError.refused(
+        "'\(path)' is inside the store; write reports and exports to a folder outside it")
+    }
+  }
+
   static func write(_ text: String, to path: String) throws {
     let temporary = path + ".tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
