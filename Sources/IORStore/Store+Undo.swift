@@ -142,8 +142,7 @@ struct UndoWalk {
 
   /// The line's seal, and its hash against the `prev` of the line read before it (the next
   /// one in the journal). A line without a seal is accepted only if no later line has one.
-  private mutating func checkIntegrity(_ line: [UInt8], _ entry: JournalEntry) throws(StoreError)
-  {
+  private mutating func checkIntegrity(_ line: [UInt8], _ entry: JournalEntry) throws(StoreError) {
     if let expected = nextPrevious, SHA256.hex(line) != expected {
       throw .journalTampered(
         sequence: entry.sequence,
@@ -179,7 +178,8 @@ struct UndoWalk {
   private mutating func visitEarlier(_ line: [UInt8]) throws(StoreError) -> Bool {
     if !checkedBeforeTarget {
       checkedBeforeTarget = true
-      try checkIntegrity(line, try JournalEntry(line: String(decoding: line, as: UTF8.self), number: 0))
+      try checkIntegrity(
+        line, try JournalEntry(line: String(decoding: line, as: UTF8.self), number: 0))
     }
     let mentioned = wanted.keys.contains { key in
       line.firstRange(of: Array("\"id\":\"\(key.id)\"".utf8)) != nil

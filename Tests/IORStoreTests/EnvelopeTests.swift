@@ -57,8 +57,7 @@ struct EnvelopeTests {
       } else {
         try transaction.write(key, body: .object(["name": "Future"]))
       }
-      #expect(throws: StoreError.newerSchema(path: "partners/future.json", version: 99, known: 1))
-      {
+      #expect(throws: StoreError.newerSchema(path: "partners/future.json", version: 99, known: 1)) {
         try transaction.commit(command: "change")
       }
     }

@@ -185,8 +185,9 @@ struct JournalSealTests {
     }
     #expect(StoreError.alreadyUndone(2, by: 3).description.hasPrefix("#2 was already undone by #3"))
     #expect(StoreError.undoOfUndo(3, undoes: 2).description.hasPrefix("#3 is itself an undo"))
-    for error in [StoreError.alreadyUndone(2, by: 3), .undoOfUndo(3, undoes: 2), .noSuchTransaction(9)]
-    {
+    for error in [
+      StoreError.alreadyUndone(2, by: 3), .undoOfUndo(3, undoes: 2), .noSuchTransaction(9),
+    ] {
       #expect(error.description.contains("(see 'log')"))
       #expect(!error.description.contains("history"))
     }

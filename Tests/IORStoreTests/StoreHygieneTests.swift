@@ -42,7 +42,8 @@ struct StoreHygieneTests {
     defer { folder.remove() }
     let root = folder.at("store")
     _ = try Fixture.put(try Store(root: root, user: "npm"), "partners", "lake-so", ["n": 1])
-    try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: root + "/store.json")
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o400], ofItemAtPath: root + "/store.json")
 
     try Fixture.put(try Store(root: root, user: "npm"), "partners", "pine-so", ["n": 2])
     #expect(try Fixture.mode(root + "/store.json") == 0o400)
