@@ -23,6 +23,7 @@ public enum DomainError: Error, Equatable, Sendable {
   case damaged(DamagedDocument)
   case duplicateRecord(String)
   case notRemovable(String)
+  case recordNumbersExhausted(prefix: String, owner: String, maximum: Int)
 }
 
 extension DomainError: CustomStringConvertible {
@@ -76,6 +77,9 @@ extension DomainError: CustomStringConvertible {
       return detail
     case .notRemovable(let detail):
       return detail
+    case .recordNumbersExhausted(let prefix, let owner, let maximum):
+      return "\(owner) has used every id from \(prefix)1 to \(prefix)\(maximum); no more can be"
+        + " added (if it has far fewer, its document's \"lastNumbers\" was edited: fix it)"
     }
   }
 

@@ -38,9 +38,7 @@ extension Partner {
         throw fields.damaged("member \"moaOutline\" is not a valid outline: \(error)")
       }
     }
-    for (prefix, number) in fields.value["lastNumbers"]?.objectValue ?? [:] {
-      lastNumbers[prefix] = number.intValue
-    }
+    lastNumbers = try fields.counters("lastNumbers")
   }
 
   private static func officer(_ item: DocumentFields) throws(DomainError) -> Officer {

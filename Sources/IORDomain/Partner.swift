@@ -52,8 +52,10 @@ public struct Partner: Sendable, Equatable {
   }
 
   /// The next id for a record kind (`O3`), counted up and never reused.
-  public mutating func nextID(_ prefix: String) -> String {
-    let number = (lastNumbers[prefix] ?? 0) + 1
+  /// - Throws: `DomainError.recordNumbersExhausted` when the counter is at its limit.
+  public mutating func nextID(_ prefix: String) throws(DomainError) -> String {
+    let number = try RecordCounter.next(
+      after: lastNumbers[prefix], prefix: prefix, owner: "partner '\(id)'")
     lastNumbers[prefix] = number
     return prefix + String(number)
   }

@@ -26,9 +26,7 @@ extension Review {
     }
     findings = try fields.objects("findings").map(Self.finding)
     actions = try fields.objects("actions").map(Self.action)
-    for (prefix, number) in fields.value["lastNumbers"]?.objectValue ?? [:] {
-      lastNumbers[prefix] = number.intValue
-    }
+    lastNumbers = try fields.counters("lastNumbers")
   }
 
   private static func finding(_ item: DocumentFields) throws(DomainError) -> Finding {

@@ -95,8 +95,10 @@ public struct Review: Sendable, Equatable {
   public var concerns: [Finding] { findings.filter { $0.kind == .concern } }
 
   /// The next id for a prefix (`D3`), never reusing one.
-  public mutating func nextID(_ prefix: String) -> String {
-    let number = (lastNumbers[prefix] ?? 0) + 1
+  /// - Throws: `DomainError.recordNumbersExhausted` when the counter is at its limit.
+  public mutating func nextID(_ prefix: String) throws(DomainError) -> String {
+    let number = try RecordCounter.next(
+      after: lastNumbers[prefix], prefix: prefix, owner: "review '\(id)'")
     lastNumbers[prefix] = number
     return prefix + String(number)
   }

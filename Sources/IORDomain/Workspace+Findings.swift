@@ -27,7 +27,7 @@ extension Workspace {
   ) throws -> Finding {
     var review = try openForChange(id)
     var finding = Finding(
-      id: review.nextID(kind == .deficiency ? "D" : "C"), kind: kind,
+      id: try review.nextID(kind == .deficiency ? "D" : "C"), kind: kind,
       title: try FieldValue.text("title", title))
     finding.detail = detail.flatMap(FieldValue.optionalText)
     finding.recommendation = recommendation.flatMap(FieldValue.optionalText)
@@ -151,7 +151,7 @@ extension Workspace {
     let finding = review.findings[try findingIndex(findingID, in: review)]
     guard finding.kind == .deficiency else { throw DomainError.actionForConcern(finding.id) }
     let action = CorrectiveAction(
-      id: review.nextID("A"), finding: finding.id, plan: try FieldValue.text("plan", plan),
+      id: try review.nextID("A"), finding: finding.id, plan: try FieldValue.text("plan", plan),
       owner: owner.flatMap(FieldValue.optionalText),
       due: try FieldValue.optionalDate("due", due),
       agree: try agree.map { (text) throws(DomainError) in try FieldValue.yesNo("agree", text) })

@@ -67,7 +67,7 @@ extension Workspace {
   ) throws -> Officer {
     var partner = try partner(id)
     let officer = Officer(
-      id: partner.nextID("O"), name: try FieldValue.text("name", name),
+      id: try partner.nextID("O"), name: try FieldValue.text("name", name),
       authorized: try FieldValue.date("authorized", authorized),
       trained: try FieldValue.optionalDate("trained", trained))
     try requireHappened(officer.authorized, "record a WSO as authorized")
@@ -131,7 +131,7 @@ extension Workspace {
       throw DomainError.duplicateRecord("a site visit on \(day) is already on record")
     }
     let visit = SiteVisit(
-      id: partner.nextID("V"), date: day, npm: npm.flatMap(FieldValue.optionalText))
+      id: try partner.nextID("V"), date: day, npm: npm.flatMap(FieldValue.optionalText))
     partner.visits.append(visit)
     partner.visits.sort { $0.date < $1.date }
     try save(partner)
@@ -149,7 +149,7 @@ extension Workspace {
     try requireHappened(
       day, "record a steering committee meeting held",
       hint: "; to schedule the next meeting use 'set partner next-meeting=\(day)'")
-    let meeting = SteeringCommitteeMeeting(id: partner.nextID("M"), date: day)
+    let meeting = SteeringCommitteeMeeting(id: try partner.nextID("M"), date: day)
     partner.meetings.append(meeting)
     partner.meetings.sort { $0.date < $1.date }
     try save(partner)

@@ -117,7 +117,7 @@ public enum ErrorReport {
     case let store as StoreError:
       switch store {
       case .conflict, .lockTimeout: return .conflict
-      case .damagedDocument, .damagedJournal: return .damagedStore
+      case .damagedDocument, .damagedJournal, .journalTampered: return .damagedStore
       case .invalidID: return .commandFailed
       default: return .commandFailed
       }

@@ -28,6 +28,10 @@ public struct DocumentKey: Hashable, Comparable, Sendable, CustomStringConvertib
 /// The object always carries the envelope members `id`, `revision` and `schemaVersion`; the
 /// store sets them on every write, callers set the rest.
 public struct Document: Sendable, Equatable {
+  /// The largest revision a document may have: 2^53, the largest whole number every JSON
+  /// reader keeps exactly. A document is never changed that often; a larger number is damage.
+  public static let maximumRevision = 1 << 53
+
   /// Which document this is.
   public var key: DocumentKey
   /// How many times it has been written; 1 for a new document.
@@ -54,12 +58,22 @@ public struct Document: Sendable, Equatable {
     guard value["id"]?.stringValue == key.id else {
       throw damaged("its \"id\" member does not match the file name '\(key.id).json'")
     }
-    guard let revision = value["revision"]?.intValue, revision >= 1 else {
-      throw damaged("it has no \"revision\" number (a whole number from 1)")
+    guard let revision = value["revision"]?.intValue, (1...maximumRevision).contains(revision)
+    else {
+      throw damaged(
+        "it has no \"revision\" number (a whole number from 1 to \(maximumRevision))"
+          + found(value["revision"]))
     }
     guard value["schemaVersion"]?.intValue != nil else {
       throw damaged("it has no \"schemaVersion\" number")
     }
     return Document(key: key, revision: revision, body: value)
+  }
+
+  /// `; it has 0` for a member that is there but wrong, nothing for one that is missing.
+  private static func found(_ member: JSONValue?) -> String {
+    guard let member else { return "" }
+    let text = JSONWriter.compact(member)
+    return "; it has " + (text.count > 40 ? text.prefix(40) + "..." : text)
   }
 }

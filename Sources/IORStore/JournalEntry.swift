@@ -29,6 +29,9 @@ public struct JournalEntry: Sendable, Equatable {
   public var changes: [Change]
   /// SHA-256 of the previous journal line, chaining every entry to all before it.
   public var previousHash: String
+  /// SHA-256 of this entry's own line without its `hash` member; nil on a line written before
+  /// lines carried one. It is what covers the last line, which no later `prev` covers yet.
+  public var lineHash: String?
 
   var json: JSONValue {
     .object([
@@ -66,6 +69,7 @@ public struct JournalEntry: Sendable, Equatable {
     self.command = command
     self.undoes = value["undoes"]?.intValue
     self.previousHash = value["prev"]?.stringValue ?? ""
+    self.lineHash = value["hash"]?.stringValue
     self.changes = try changes.map { (item) throws(StoreError) -> Change in
       guard let collection = item["collection"]?.stringValue, let id = item["id"]?.stringValue
       else { throw .damagedJournal(line: number, reason: "a change lacks its collection or id") }

@@ -11,6 +11,9 @@ extension Store {
     let copy = dup(rootDescriptor)
     guard copy >= 0, let stream = fdopendir(copy) else { throw FileSystem.failure(root, "list") }
     defer { closedir(stream) }
+    // The copy shares its read position with the store's descriptor, which may have been
+    // listed already.
+    rewinddir(stream)
     var names: [String] = []
     while let entry = readdir(stream) {
       guard entry.pointee.d_type == UInt8(DT_DIR) else { continue }
@@ -24,6 +27,14 @@ extension Store {
       if DocumentID.problem(with: name) == nil { names.append(name) }
     }
     return names.sorted()
+  }
+
+  /// The names in the store's folder that would be collections but are symbolic links, which
+  /// the store does not follow (so their documents are not read), sorted.
+  public func linkedCollections() throws(StoreError) -> [String] {
+    guard let rootDescriptor else { return [] }
+    let (_, links) = try FileSystem.fileNames(in: rootDescriptor, display: root)
+    return links.filter { DocumentID.problem(with: $0) == nil }.sorted()
   }
 
   /// The whole store as one JSON value: its marking and every document, as stored.

@@ -47,6 +47,7 @@ extension Store {
     _ changes: [DocumentChange], command: String, undoes: Int?, keepRevisions: Bool = false
   ) throws(StoreError) -> JournalEntry {
     guard let rootDescriptor else { throw .notAStore(path: root) }
+    tightenPermissionsOnce()
     let (sequence, previousHash) = try journalTail()
     try FileSystem.makeDirectory(".tmp", in: rootDescriptor, display: ".tmp")
     guard let temporary = try FileSystem.openDirectory(".tmp", in: rootDescriptor, display: ".tmp")
@@ -72,12 +73,13 @@ extension Store {
 
     // The commit point. Should the line not fit (a full disk), the commit is taken back and
     // the command fails having changed nothing.
-    let entry = JournalEntry(
+    var entry = JournalEntry(
       sequence: sequence, time: Clock.timestamp(), user: user, command: command, undoes: undoes,
       changes: entryChanges, previousHash: previousHash)
+    let line = entry.sealedLine()
     let journalSize = try journalSize()
     do {
-      try appendJournalLine(JSONWriter.compact(entry.json), sequence: sequence)
+      try appendJournalLine(line, sequence: sequence)
     } catch {
       // If even taking it back fails, what is staged stays for the next open to sort out by
       // the journal; the error reported is still the first one.
@@ -101,6 +103,10 @@ extension Store {
     guard current?.revision == change.baseRevision else {
       throw .conflict(path: change.key.path, expected: change.baseRevision, found: current?.revision)
     }
+    // A document laid out by a newer ior has members this one does not know: rewriting it
+    // would drop them, so it is left as it is.
+    try refuseNewer(current?.body, path: change.key.path)
+    try refuseNewer(change.body, path: change.key.path)
     var record = JournalEntry.Change(
       key: change.key, before: current?.revision, after: nil, previous: current?.body,
       contentHash: nil)
@@ -111,7 +117,8 @@ extension Store {
     }
     // An import keeps each document's revision so that a re-export is byte-identical.
     let kept = keepRevisions ? body["revision"]?.intValue : nil
-    let revision = kept ?? (current?.revision ?? 0) + 1
+    let revision: Int
+    if let kept { revision = kept } else { revision = try Self.nextRevision(after: current) }
     body["id"] = .string(change.key.id)
     body["revision"] = .int(revision)
     body["schemaVersion"] = .int(schemaVersion)
@@ -128,6 +135,26 @@ extension Store {
     record.after = revision
     record.contentHash = SHA256.hex(bytes)
     return record
+  }
+
+  /// Throws when `body` says it was written by an ior whose schema is newer than this one's.
+  private func refuseNewer(_ body: JSONValue?, path: String) throws(StoreError) {
+    guard let version = body?["schemaVersion"]?.intValue, version > schemaVersion else { return }
+    throw .newerSchema(path: path, version: version, known: schemaVersion)
+  }
+
+  /// The revision a change of `current` gets: one more, or 1 for a new document. Validation
+  /// keeps a read revision within `Document.maximumRevision`, so this never overflows.
+  static func nextRevision(after current: Document?) throws(StoreError) -> Int {
+    guard let current else { return 1 }
+    guard current.revision < Document.maximumRevision else {
+      throw .damagedDocument(
+        DamagedDocument(
+          path: current.key.path, line: 1, column: 1,
+          reason: "its \"revision\" \(current.revision) is the largest ior allows; it cannot"
+            + " change again"))
+    }
+    return current.revision + 1
   }
 
   /// `SEQ-INDEX.json` for a staged content, `SEQ-INDEX.delete` for a staged deletion.

@@ -18,6 +18,16 @@ public struct VerificationReport: Sendable {
   public var damaged: [DamagedDocument] = []
   /// Journal lines that are not valid entries.
   public var damagedJournalLines: [Int] = []
+  /// Journal lines whose own hash (`hash`) does not match them: changed after being written.
+  public var brokenSeals: [Int] = []
+  /// Journal lines without a hash of their own after a line that has one: a sealed line whose
+  /// seal was taken away, or a line an older ior wrote into a newer store.
+  public var missingSeals: [Int] = []
+  /// How many journal lines carry no hash of their own because an older ior wrote them, before
+  /// any line that has one. Not a problem; each is covered by the next line's `prev` only.
+  public var unsealedLines = 0
+  /// Collection folders that are symbolic links, which ior does not follow.
+  public var linkedFolders: [String] = []
   /// How many journal entries and documents were checked.
   public var entries = 0
   /// How many documents were checked.
@@ -26,7 +36,15 @@ public struct VerificationReport: Sendable {
   /// True when nothing is wrong.
   public var isClean: Bool {
     chainBreaks.isEmpty && changedOutside.isEmpty && unjournaled.isEmpty && missing.isEmpty
-      && damaged.isEmpty && damagedJournalLines.isEmpty
+      && damaged.isEmpty && damagedJournalLines.isEmpty && brokenSeals.isEmpty
+      && missingSeals.isEmpty && linkedFolders.isEmpty
+  }
+
+  /// How many problems were found.
+  public var problemCount: Int {
+    chainBreaks.count + damagedJournalLines.count + brokenSeals.count + missingSeals.count
+      + changedOutside.count + unjournaled.count + missing.count + damaged.count
+      + linkedFolders.count
   }
 }
 
@@ -36,6 +54,7 @@ extension Store {
   public func verify() throws -> VerificationReport {
     var report = VerificationReport()
     var lastHash: [DocumentKey: String?] = [:]
+    var sealSeen = false
     try readJournalForward { number, line, entry in
       report.entries += 1
       guard let entry else {
@@ -45,17 +64,36 @@ extension Store {
       if number > 1 && entry.previousHash != line.previousLineHash {
         report.chainBreaks.append(number)
       }
+      Self.checkSeal(line.text, entry, number: number, sealSeen: &sealSeen, into: &report)
       for change in entry.changes { lastHash[change.key] = .some(change.contentHash) }
     }
     var seen: Set<DocumentKey> = []
     for collection in try collections() {
       try verifyCollection(collection, lastHash: lastHash, seen: &seen, into: &report)
     }
+    report.linkedFolders = try linkedCollections()
     for (key, hash) in lastHash where hash != nil && !seen.contains(key) {
       report.missing.append(key.path)
     }
     report.missing.sort()
     return report
+  }
+
+  /// Records what the seal of one journal line says. Once a line is sealed, every later line
+  /// must be: otherwise taking the seal off the last line would hide an edit of it.
+  private static func checkSeal(
+    _ line: [UInt8], _ entry: JournalEntry, number: Int, sealSeen: inout Bool,
+    into report: inout VerificationReport
+  ) {
+    switch JournalEntry.seal(of: line, entry: entry) {
+    case .intact:
+      sealSeen = true
+    case .broken:
+      sealSeen = true
+      report.brokenSeals.append(number)
+    case .absent:
+      if sealSeen { report.missingSeals.append(number) } else { report.unsealedLines += 1 }
+    }
   }
 
   private func verifyCollection(

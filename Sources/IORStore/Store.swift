@@ -23,6 +23,9 @@ public final class Store {
   var rootDescriptor: Int32?
   var lockDescriptor: Int32?
   var sharedLockDepth = 0
+  /// Whether this process has made an older store's loose modes private yet (see
+  /// `tightenPermissionsOnce`).
+  var permissionsTightened = false
   /// The journal's size, next sequence number and last line's hash as last seen: a commit
   /// reuses them while the journal's size is unchanged, rather than reading its tail again.
   var journalTailCache: (size: Int, sequence: Int, previousHash: String)?

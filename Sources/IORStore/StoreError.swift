@@ -28,6 +28,14 @@ public enum StoreError: Error, Equatable, Sendable {
   case damagedJournal(line: Int, reason: String)
   /// The store's folder was removed or replaced while it was open.
   case storeMoved(path: String)
+  /// A document was written by an ior whose document schema is newer than this one's.
+  case newerSchema(path: String, version: Int, known: Int)
+  /// The transaction to undo was undone already, by the transaction `by`.
+  case alreadyUndone(Int, by: Int)
+  /// The transaction to undo is itself an undo (of `undoes`).
+  case undoOfUndo(Int, undoes: Int)
+  /// A journal line differs from what was written, so what it records cannot be trusted.
+  case journalTampered(sequence: Int, reason: String)
   /// A document would be larger than a document may be (so it could not be read back).
   case documentTooLarge(path: String, size: Int)
 }
@@ -87,7 +95,18 @@ extension StoreError: CustomStringConvertible {
     case .nothingToUndo(let user):
       return "nothing to undo: no change by '\(user)' is left in the journal"
     case .noSuchTransaction(let sequence):
-      return "no transaction #\(sequence) in the journal (see 'history' or journal.jsonl)"
+      return "no transaction #\(sequence) in the journal (see 'log')"
+    case .alreadyUndone(let sequence, let undo):
+      return "#\(sequence) was already undone by #\(undo); nothing was written (see 'log')"
+    case .undoOfUndo(let sequence, let undoes):
+      return "#\(sequence) is itself an undo (of #\(undoes)), and an undo cannot be undone;"
+        + " make the change of #\(undoes) again instead (see 'log')"
+    case .journalTampered(let sequence, let reason):
+      return "the journal line of #\(sequence) \(reason); nothing was written: run 'verify'"
+        + " and restore journal.jsonl from a copy"
+    case .newerSchema(let path, let version, let known):
+      return "'\(path)' was written by a newer ior (schemaVersion \(version); this ior knows"
+        + " \(known)); nothing was written: change it with that newer ior"
     case .undoBlocked(let sequence, let path, let later):
       return "cannot undo #\(sequence): '\(path)' was changed again by #\(later);"
         + " undo #\(later) first"

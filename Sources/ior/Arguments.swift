@@ -143,7 +143,8 @@ struct Arguments {
     options:
       --store DIR     the store folder (else $IOR_STORE, else ./store when it exists,
                       else $XDG_DATA_HOME/ior/store)
-      --user NAME     who the journal records (else $IOR_USER, else the login name)
+      --user NAME     who the journal records (else $IOR_USER, else the login name;
+                      an empty NAME counts as none given)
       --format F      default output format: table, json, csv or md
       --keep-going    run on after a failing command; exit non-zero at the end
       --dry-run       run everything, write nothing, print a diff of each change

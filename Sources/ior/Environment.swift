@@ -48,15 +48,23 @@ enum Environment {
     return state + "/ior/history"
   }
 
+  /// Who the journal records: `explicit` (from `--user`), else `$IOR_USER`, `$USER`,
+  /// `$LOGNAME`, else the login name. An empty or blank name, which would record no one, is
+  /// passed over for the next.
   static func userName(_ explicit: String?) -> String {
-    if let explicit { return explicit }
+    if let explicit, !isBlank(explicit) { return explicit }
     for name in ["IOR_USER", "USER", "LOGNAME"] {
-      if let user = value(name) { return user }
+      if let user = value(name), !isBlank(user) { return user }
     }
     if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
       return String(cString: name)
     }
     return "unknown"
+  }
+
+  /// True for a name that is empty or only white space.
+  static func isBlank(_ text: String) -> Bool {
+    text.allSatisfy(\.isWhitespace)
   }
 
   static func workingDirectory() -> String {

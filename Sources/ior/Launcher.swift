@@ -33,9 +33,13 @@ struct Launcher {
       arguments.command == nil && arguments.file == nil
       && Terminal.inputIsTerminal && Terminal.outputIsTerminal
     let path = arguments.store ?? Environment.value("IOR_STORE") ?? Environment.defaultStorePath()
+    let user = Environment.userName(arguments.user)
+    if let given = arguments.user, Environment.isBlank(given) {
+      Terminal.writeError("ior: warning: --user is empty; the journal records '\(user)'\n")
+    }
     let store: Store
     do {
-      store = try Store(root: path, user: Environment.userName(arguments.user))
+      store = try Store(root: path, user: user)
     } catch {
       return report(error, interactive: false)
     }

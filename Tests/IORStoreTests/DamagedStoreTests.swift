@@ -62,6 +62,24 @@ struct DamagedStoreTests {
       "zero-revision", "{\"id\": \"zero-revision\", \"revision\": 0, \"schemaVersion\": 1}",
       "no \"revision\" number", 1, 1),
     BadFile(
+      "largest-int-revision",
+      "{\"id\": \"largest-int-revision\", \"revision\": 9223372036854775807,"
+        + " \"schemaVersion\": 1}",
+      "no \"revision\" number (a whole number from 1 to 9007199254740992); it has"
+        + " 9223372036854775807", 1, 1),
+    BadFile(
+      "revision-past-limit",
+      "{\"id\": \"revision-past-limit\", \"revision\": 9007199254740993, \"schemaVersion\": 1}",
+      "it has 9007199254740993", 1, 1),
+    BadFile(
+      "negative-revision",
+      "{\"id\": \"negative-revision\", \"revision\": -4, \"schemaVersion\": 1}",
+      "it has -4", 1, 1),
+    BadFile(
+      "fraction-revision",
+      "{\"id\": \"fraction-revision\", \"revision\": 2.5, \"schemaVersion\": 1}",
+      "it has 2.5", 1, 1),
+    BadFile(
       "no-schema", "{\"id\": \"no-schema\", \"revision\": 1}", "no \"schemaVersion\" number", 1, 1),
   ]
 

@@ -19,7 +19,7 @@ struct JournalTests {
     let line = try JSONParser.parse(try #require(lines.last))
     #expect(
       Set(line.objectValue?.keys ?? [:].keys)
-        == ["seq", "time", "user", "command", "undoes", "prev", "changes"])
+        == ["seq", "time", "user", "command", "undoes", "prev", "changes", "hash"])
     #expect(line["seq"] == 2)
     #expect(line["user"] == "a.rivera")
     #expect(line["command"] == "set partner")
@@ -164,7 +164,7 @@ struct JournalTests {
     #expect(throws: StoreError.noSuchTransaction(9)) {
       _ = try store.undo(sequence: 9, command: "undo 9")
     }
-    #expect(throws: StoreError.noSuchTransaction(1)) {
+    #expect(throws: StoreError.alreadyUndone(1, by: 3)) {
       _ = try store.undo(sequence: 1, command: "undo 1 again")
     }
   }
