@@ -108,6 +108,7 @@ public final class Session {
     for warning in workspace.warnings { console.warning(SafeText.terminal(warning)) }
     workspace.warnings.removeAll()
     if runTransaction == nil { try transaction.commit(command: source) }
+    for note in store.takeRecoveryNotes() { console.warning(SafeText.terminal(note)) }
     for note in pendingNotes { console.note(note) }
     pendingNotes.removeAll()
   }

@@ -291,5 +291,14 @@ extension Store {
     guard ftruncate(descriptor, off_t(keep)) == 0, fsync(descriptor) == 0 else {
       throw FileSystem.failure("journal.jsonl", "cut the torn last line from")
     }
+    recoveryNotes.append(
+      "journal.jsonl ended in a line cut short (\(size - keep) bytes, by a crash or a hand edit);"
+        + " no commit depended on it, and it was moved to journal.torn: read it, then delete it")
+  }
+
+  /// What recovery did since the last call, as sentences for people; empties the list.
+  public func takeRecoveryNotes() -> [String] {
+    defer { recoveryNotes.removeAll() }
+    return recoveryNotes
   }
 }

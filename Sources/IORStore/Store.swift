@@ -29,6 +29,9 @@ public final class Store {
   /// The journal's size, next sequence number and last line's hash as last seen: a commit
   /// reuses them while the journal's size is unchanged, rather than reading its tail again.
   var journalTailCache: (size: Int, sequence: Int, previousHash: String)?
+  /// What recovery did that a person should know of (a torn journal line set aside), until
+  /// `takeRecoveryNotes()` hands them over.
+  var recoveryNotes: [String] = []
   /// Told how a long scan is going: the collection, files read, files in all. The shell shows
   /// it on a terminal; nil (the default) costs nothing.
   public var progress: ((String, Int, Int) -> Void)?

@@ -43,6 +43,7 @@ struct Launcher {
     } catch {
       return report(error, interactive: false)
     }
+    for note in store.takeRecoveryNotes() { Terminal.writeError("ior: warning: \(note)\n") }
     let session: Session
     do {
       session = try makeSession(store, interactive: interactive)

@@ -291,6 +291,8 @@ struct FaultTests {
     // The next commit sets the torn text aside and carries on.
     let run = try ior.commands("open review lake-so-2025; add concern \"Second\"")
     #expect(run.status == 0, run.comment)
+    #expect(run.stderr.contains("warning: journal.jsonl ended in a line cut short"), run.comment)
+    #expect(run.stderr.contains("moved to journal.torn"), run.comment)
     let tornFile = try Data(contentsOf: ior.store.appendingPathComponent("journal.torn"))
     // The torn text, ended with a newline so that pieces set aside by later recoveries stay apart.
     #expect(tornFile == torn + Data("\n".utf8), "journal.torn does not hold the torn text")
