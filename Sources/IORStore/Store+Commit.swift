@@ -61,7 +61,8 @@ extension Store {
     do {
       for (index, change) in changes.enumerated() {
         entryChanges.append(
-          try stage(change, index: index, sequence: sequence, in: temporary, flush: flushEach,
+          try stage(
+            change, index: index, sequence: sequence, in: temporary, flush: flushEach,
             keepRevisions: keepRevisions))
       }
       if !flushEach { try FileSystem.syncFileSystem(temporary, display: ".tmp") }
@@ -101,7 +102,8 @@ extension Store {
     guard let rootDescriptor else { throw .notAStore(path: root) }
     let current = try read(change.key)
     guard current?.revision == change.baseRevision else {
-      throw .conflict(path: change.key.path, expected: change.baseRevision, found: current?.revision)
+      throw .conflict(
+        path: change.key.path, expected: change.baseRevision, found: current?.revision)
     }
     // A document laid out by a newer ior has members this one does not know: rewriting it
     // would drop them, so it is left as it is.
@@ -112,7 +114,8 @@ extension Store {
       contentHash: nil)
     let name = Self.stagedName(sequence: sequence, index: index, deletion: change.body == nil)
     guard var body = change.body else {
-      try FileSystem.writeNewFile(name, in: temporary, bytes: [], display: ".tmp/" + name, flush: false)
+      try FileSystem.writeNewFile(
+        name, in: temporary, bytes: [], display: ".tmp/" + name, flush: false)
       return record
     }
     // An import keeps each document's revision so that a re-export is byte-identical.
@@ -131,7 +134,8 @@ extension Store {
     // the commit while it can still be taken back.
     try FileSystem.makeDirectory(
       change.key.collection, in: rootDescriptor, display: change.key.collection)
-    try FileSystem.writeNewFile(name, in: temporary, bytes: bytes, display: ".tmp/" + name, flush: flush)
+    try FileSystem.writeNewFile(
+      name, in: temporary, bytes: bytes, display: ".tmp/" + name, flush: flush)
     record.after = revision
     record.contentHash = SHA256.hex(bytes)
     return record

@@ -76,7 +76,9 @@ extension Store {
       try FileSystem.makeDirectory(
         change.key.collection, in: rootDescriptor, display: change.key.collection)
       if renameat(temporary, name, rootDescriptor, change.key.path) != 0 {
-        guard errno == ENOENT else { throw FileSystem.failure(change.key.path, "rename into place") }
+        guard errno == ENOENT else {
+          throw FileSystem.failure(change.key.path, "rename into place")
+        }
         continue
       }
       touched.insert(change.key.collection)
@@ -145,7 +147,9 @@ extension Store {
       touched.insert(key.collection)
     }
     for deletion in deletions {
-      guard let path = deletion.stringValue, let key = Self.documentKey(path: path) else { continue }
+      guard let path = deletion.stringValue, let key = Self.documentKey(path: path) else {
+        continue
+      }
       if unlinkat(rootDescriptor, path, 0) != 0 && errno != ENOENT {
         throw FileSystem.failure(path, "delete")
       }
@@ -171,7 +175,8 @@ extension Store {
     guard path.hasPrefix(".tmp/"), path.hasSuffix(".json") else { return false }
     let name = path.dropFirst(5).dropLast(5)
     let parts = name.split(separator: "-", omittingEmptySubsequences: false)
-    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    return parts.count == 2
+      && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
   }
 
   /// The key of `COLLECTION/ID.json`, nil for any other path.

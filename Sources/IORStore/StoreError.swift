@@ -118,7 +118,8 @@ extension StoreError: CustomStringConvertible {
       return "the store folder '\(path)' was removed or replaced while ior was running;"
         + " nothing was written (restore it, or start ior again)"
     case .documentTooLarge(let path, let size):
-      return "'\(path)' would be \(size) bytes, more than the \(FileSystem.maximumDocumentSize >> 20)"
+      return
+        "'\(path)' would be \(size) bytes, more than the \(FileSystem.maximumDocumentSize >> 20)"
         + " MiB a document may be; nothing was written (keep long text in a file and refer to it,"
         + " or split it)"
     }

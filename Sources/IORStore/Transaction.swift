@@ -133,7 +133,8 @@ public final class Transaction {
   }
 
   /// The run of a sorted array whose elements start with `prefix`, found by binary search.
-  private static func slice(of sorted: [String], startingWith prefix: String) -> ArraySlice<String> {
+  private static func slice(of sorted: [String], startingWith prefix: String) -> ArraySlice<String>
+  {
     guard !prefix.isEmpty else { return sorted[...] }
     var low = 0
     var high = sorted.count

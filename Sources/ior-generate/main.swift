@@ -4,13 +4,14 @@
 //
 //   ior-generate --seed 42 --partners 2000 --reviews 10000 STORE_DIR
 
+import IORDomain
+import IORStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import IORDomain
-import IORStore
 
 /// A tiny seeded generator (SplitMix64): the same seed gives the same store on every machine.
 struct SplitMix64 {
@@ -121,7 +122,8 @@ func printError(_ text: String) {
 }
 
 func usage(_ message: String) -> Never {
-  let text = "ior-generate: \(message)\n"
+  let text =
+    "ior-generate: \(message)\n"
     + "usage: ior-generate [--seed N] [--partners N] [--reviews N] [--batch N] STORE_DIR\n"
   printError(text)
   exit(64)
@@ -155,9 +157,15 @@ func parseOptions(_ arguments: [String]) -> Options {
 // MARK: Dates
 
 /// The generated history ends here: steps after it have not happened yet.
-let asOf = LocalDate(year: 2026, month: 6, day: 30)!
-let historyStart = LocalDate(year: 2016, month: 10, day: 1)!
-let historyEnd = LocalDate(year: 2026, month: 9, day: 30)!
+let asOf = fixedDate("2026-06-30")
+let historyStart = fixedDate("2016-10-01")
+let historyEnd = fixedDate("2026-09-30")
+
+/// A date written in this file; a typo in one is a bug of the generator, so it stops there.
+func fixedDate(_ text: String) -> LocalDate {
+  guard let date = LocalDate(text) else { fatalError("'\(text)' is not a date") }
+  return date
+}
 
 func date(_ day: Int) -> JSONValue { .string(LocalDate(dayNumber: day).description) }
 

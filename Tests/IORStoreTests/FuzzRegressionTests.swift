@@ -32,8 +32,10 @@ struct FuzzRegressionTests {
     [],
     Array("\u{FEFF}{}".utf8),
     Array(repeating: UInt8(ascii: "["), count: 100_000),
-    Array(repeating: UInt8(ascii: "["), count: 256) + Array(repeating: UInt8(ascii: "]"), count: 256),
-    Array(repeating: UInt8(ascii: "["), count: 257) + Array(repeating: UInt8(ascii: "]"), count: 257),
+    Array(repeating: UInt8(ascii: "["), count: 256)
+      + Array(repeating: UInt8(ascii: "]"), count: 256),
+    Array(repeating: UInt8(ascii: "["), count: 257)
+      + Array(repeating: UInt8(ascii: "]"), count: 257),
     Array("{\"a\":".utf8) + Array(repeating: UInt8(ascii: "{"), count: 5_000),
     Array("\"\\ud800\"".utf8),
     Array("\"\\udbff\\u0041\"".utf8),
@@ -93,7 +95,8 @@ struct FuzzRegressionTests {
       }
     } catch {
       let lines = input.split(separator: 0x0A, omittingEmptySubsequences: false)
-      let inside = error.line >= 1 && error.line <= lines.count && error.column >= 1
+      let inside =
+        error.line >= 1 && error.line <= lines.count && error.column >= 1
         && error.column <= lines[error.line - 1].count + 1
       #expect(
         inside, "\(error.line):\(error.column) is outside the input \(input)",
@@ -152,7 +155,8 @@ struct FuzzRegressionTests {
     for _ in 0..<Int.random(in: 1...4, using: &generator) {
       let position = out.isEmpty ? 0 : Int.random(in: 0..<out.count, using: &generator)
       switch Int.random(in: 0..<4, using: &generator) {
-      case 0 where !out.isEmpty: out[position] ^= UInt8(1) << UInt8.random(in: 0...7, using: &generator)
+      case 0 where !out.isEmpty:
+        out[position] ^= UInt8(1) << UInt8.random(in: 0...7, using: &generator)
       case 1: out.insert(UInt8.random(in: 0...255, using: &generator), at: position)
       case 2 where !out.isEmpty: out.remove(at: position)
       default:

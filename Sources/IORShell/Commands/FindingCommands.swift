@@ -99,7 +99,8 @@ extension CommandTable {
         .optional("review", .reviewID),
       ],
       examples: [
-        "add action D1 \"Retrain all WSOs on supervisory review\" owner=\"Lt. K. Moore\" due=2025-09-01"
+        "add action D1 \"Retrain all WSOs on supervisory review\" owner=\"Lt. K. Moore\""
+          + " due=2025-09-01"
       ],
       context: .review
     ) { invocation in

@@ -85,9 +85,9 @@ extension CommandTable {
         partner: try invocation.partnerID(), fiscalYear: try invocation.required("fy"),
         count: try invocation.required("count"))
       let was = previous.map { " (was \($0))" } ?? ""
+      let fiscalYear = try invocation.required("fy")
       invocation.note(
-        "warrants served in FY\(try invocation.required("fy")): \(try invocation.required("count"))\(was)"
-      )
+        "warrants served in FY\(fiscalYear): \(try invocation.required("count"))\(was)")
     },
     .command(
       "add complaint", group: "Partner records",

@@ -7,7 +7,8 @@ extension CommandTable {
       "run", group: "Scripts", summary: "run a script of commands",
       details: "The path is relative to the running script's folder (or the current folder at"
         + " the prompt). name=value pairs set the script's parameters. Scripts may run other"
-        + " scripts, up to \(Session.maximumScriptDepth) deep; a script that runs itself is refused.",
+        + " scripts, up to \(Session.maximumScriptDepth) deep; a script that runs itself is"
+        + " refused.",
       positionals: [.required("file", .file)], options: [.optional("fields", .fields([]))],
       examples: ["run scripts/biennial-review.ior review=lake-so-2025"],
       takesRest: true, locksStore: false
