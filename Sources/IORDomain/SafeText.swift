@@ -8,39 +8,14 @@ public enum SafeText {
   /// visible `\xHH` escape, and every bidirectional override or isolate as `\u{HHHH}`, so an
   /// ANSI escape sequence prints as `\x1B[31m` and does nothing.
   public static func terminal(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-    // Built as scalars: appending to `String.unicodeScalars` copies the string every time.
-    var out = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if needsEscape(scalar) {
-        out.append(contentsOf: escape(scalar).unicodeScalars)
-      } else {
-        out.append(scalar)
-      }
-    }
-    return String(out)
+    rewritten(text, lineBreak: nil, keepsTabs: false, backslashed: [])
   }
 
-  /// `text` safe for the terminal with its line breaks and tabs kept (a CR LF pair becomes one
-  /// line break): for free text shown whole, such as `echo` or a finding's detail. Every other
-  /// control character is escaped as `terminal(_:)` does.
+  /// `text` safe for the terminal with its line breaks and tabs kept (a CR LF pair, or a lone
+  /// CR, is one line break): for free text shown whole, such as `echo` or a finding's detail.
+  /// Every other control character is escaped as `terminal(_:)` does.
   public static func multiline(_ text: String) -> String {
-    let scalars = Array(text.unicodeScalars)
-    guard scalars.contains(where: needsEscape) else { return text }
-    var out = String.UnicodeScalarView()
-    for (index, scalar) in scalars.enumerated() {
-      switch scalar {
-      case "\n", "\t": out.append(scalar)
-      case "\r" where index + 1 < scalars.count && scalars[index + 1] == "\n": continue
-      default:
-        if needsEscape(scalar) {
-          out.append(contentsOf: escape(scalar).unicodeScalars)
-        } else {
-          out.append(scalar)
-        }
-      }
-    }
-    return String(out)
+    rewritten(text, lineBreak: "\n", keepsTabs: true, backslashed: [])
   }
 
   /// `text` safe inside one Markdown table cell or heading: a line break becomes `<br>`;
@@ -48,24 +23,40 @@ public enum SafeText {
   /// backslash-escaped, so a name cannot add a column, format text or carry markup; every other
   /// control character is escaped as `terminal(_:)` does.
   public static func markdownCell(_ text: String) -> String {
+    rewritten(text, lineBreak: "<br>", keepsTabs: false, backslashed: markdownSyntax)
+  }
+
+  private static let markdownSyntax: Set<Unicode.Scalar> = [
+    "|", "\\", "*", "_", "`", "[", "]", "<", ">", "&", "~", "#",
+  ]
+
+  /// `text` with each line break (LF, CR LF or CR) written as `lineBreak` (escaped when nil),
+  /// tabs kept or escaped, each scalar of `backslashed` after a backslash, and every other
+  /// control character escaped. Text that needs none of it is returned as it is.
+  private static func rewritten(
+    _ text: String, lineBreak: String?, keepsTabs: Bool, backslashed: Set<Unicode.Scalar>
+  ) -> String {
+    guard text.unicodeScalars.contains(where: { needsEscape($0) || backslashed.contains($0) })
+    else { return text }
+    // Built as scalars: appending to `String.unicodeScalars` copies the string every time.
     var out = String.UnicodeScalarView()
     var previousWasCarriageReturn = false
     for scalar in text.unicodeScalars {
-      // A CR LF pair is one line break, not two.
       defer { previousWasCarriageReturn = scalar == "\r" }
-      switch scalar {
-      case "\n":
-        if !previousWasCarriageReturn { out.append(contentsOf: "<br>".unicodeScalars) }
-      case "\r": out.append(contentsOf: "<br>".unicodeScalars)
-      case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "&", "~", "#":
+      if let lineBreak, scalar == "\n" || scalar == "\r" {
+        // The LF of a CR LF pair was written with its CR.
+        if !(scalar == "\n" && previousWasCarriageReturn) {
+          out.append(contentsOf: lineBreak.unicodeScalars)
+        }
+      } else if scalar == "\t" && keepsTabs {
+        out.append(scalar)
+      } else if backslashed.contains(scalar) {
         out.append("\\")
         out.append(scalar)
-      default:
-        if needsEscape(scalar) {
-          out.append(contentsOf: escape(scalar).unicodeScalars)
-        } else {
-          out.append(scalar)
-        }
+      } else if needsEscape(scalar) {
+        out.append(contentsOf: escape(scalar).unicodeScalars)
+      } else {
+        out.append(scalar)
       }
     }
     return String(out)

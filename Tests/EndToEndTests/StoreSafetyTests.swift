@@ -7,13 +7,7 @@ import Testing
 struct StoreSafetyTests {
   /// A store with partner lake-so and review lake-so-2025.
   static func seeded() throws -> IOR {
-    let ior = try IOR()
-    try ior.succeed(
-      """
-      add partner lake-so name="Lake County Sheriff's Office" state=FL
-      new review lake-so type=program date=2025-05-12
-      """)
-    return ior
+    try HostileInputTests.seeded()
   }
 
   /// Replaces `old` by `new` in the store file at `path` and returns the new bytes.
