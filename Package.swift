@@ -32,7 +32,7 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "ior-store-stress", dependencies: ["IORStore"]),
-    .executableTarget(name: "ior-generate", dependencies: ["IORDomain", "IORStore"]),
+    .executableTarget(name: "ior-generate", dependencies: ["IORDomain", "IORShell", "IORStore"]),
     .testTarget(name: "IORStoreTests", dependencies: ["IORStore", "ior-store-stress"]),
     .testTarget(
       name: "IORDomainTests", dependencies: ["IORDomain", "IORStore"], exclude: ["Golden"]),

@@ -24,7 +24,7 @@ public final class ProgressLine {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
-  /// Reports `done` of `total` for `label`; clears the line when done.
+  /// Reports `done` of `total` for `label` (`reading partners`); clears the line when done.
   public func update(_ label: String, _ done: Int, _ total: Int) {
     let now = Self.now()
     if started == nil { started = now }
@@ -34,7 +34,7 @@ public final class ProgressLine {
     }
     guard now - (started ?? now) >= delay else { return }
     shown = true
-    write("\r\u{1B}[Kreading \(label): \(done) of \(total)")
+    write("\r\u{1B}[K\(label): \(done) of \(total)")
   }
 
   /// Removes the line, ready for the next piece of work.

@@ -5,6 +5,7 @@
 //   ior-generate --seed 42 --partners 2000 --reviews 10000 STORE_DIR
 
 import IORDomain
+import IORShell
 import IORStore
 
 #if canImport(Glibc)
@@ -467,6 +468,10 @@ struct BatchWriter {
   let batch: Int
   var transaction: Transaction
   var written = 0
+  /// How many documents will be written in all, for the progress line.
+  var total = 0
+  /// Shown on standard error at a terminal, once generating has lasted a second.
+  let progress: ProgressLine? = isatty(2) == 1 ? MainActor.assumeIsolated { ProgressLine() } : nil
 
   init(store: Store, batch: Int) {
     self.store = store
@@ -483,6 +488,10 @@ struct BatchWriter {
   mutating func flush() throws {
     guard !transaction.isEmpty else { return }
     try transaction.commit(command: "ior-generate (\(transaction.changedKeys.count) documents)")
+    if let progress {
+      let (done, total) = (written, max(total, written))
+      MainActor.assumeIsolated { progress.update("writing documents", done, total) }
+    }
   }
 }
 
@@ -503,6 +512,7 @@ func generate(_ options: Options) throws {
     try writer.write(generated.partner.key, generated.partner.json)
   }
   let counts = reviewCounts(partners, total: options.reviews, random: &random)
+  writer.total = partners.count + counts.reduce(0, +)
   for (generated, count) in zip(partners, counts) {
     for review in try makeReviews(for: generated, count: count, random: &random) {
       try writer.write(review.key, review.json)

@@ -28,14 +28,6 @@ struct InteractiveLoop {
     session.console.note(
       "ior \(Version.current), store \(storePath)\(state). help lists commands; Ctrl-D leaves.")
     if session.options.pager { session.console.pager = session.options.pagerCommand }
-    if Terminal.errorIsTerminal {
-      // IOR_PROGRESS_DELAY (seconds) lets tests see the line on a small store.
-      let delay = Environment.value("IOR_PROGRESS_DELAY").flatMap(Double.init) ?? 1
-      let progress = ProgressLine(delay: delay)
-      session.store.progress = { label, done, total in
-        MainActor.assumeIsolated { progress.update(label, done, total) }
-      }
-    }
     if runStartupFile { runStartup() }
     loop(editor)
     editor.close()

@@ -83,6 +83,7 @@ struct Launcher {
     let console = Console(colorErrors: color)
     console.outputIsTerminal = Terminal.outputIsTerminal
     let session = Session(store: store, console: console, options: options)
+    if Terminal.errorIsTerminal { Self.showProgress(of: store) }
     session.variables = arguments.parameters
     return session
   }
@@ -112,6 +113,17 @@ struct Launcher {
     } catch {
       session.console.flush()
       return report(error, interactive: false)
+    }
+  }
+
+  /// Long scans report how far they are on standard error, at a terminal only (interactive or
+  /// not): results on standard output never carry it.
+  private static func showProgress(of store: Store) {
+    // IOR_PROGRESS_DELAY (seconds) lets tests see the line on a small store.
+    let delay = Environment.value("IOR_PROGRESS_DELAY").flatMap(Double.init) ?? 1
+    let progress = ProgressLine(delay: delay)
+    store.progress = { label, done, total in
+      MainActor.assumeIsolated { progress.update("reading " + label, done, total) }
     }
   }
 

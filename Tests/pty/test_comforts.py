@@ -82,6 +82,11 @@ def main():
   shell.expect(r"ior lake-so-2025> ")
   shell.send("quit\r")
   assert shell.wait_exit(10) == 0
+  # A batch run at a terminal shows the progress line too, on standard error.
+  batch = ptyshell.spawn([ior, "--store", store, "-c", "summary fy 2025 format=csv"], env=env,
+                         cwd=root)
+  batch.expect(r"reading partners: ")
+  assert batch.wait_exit(10) == 0
   print("ok: editor, pager, start-up file, remove confirmation")
 
 
