@@ -29,9 +29,20 @@ enum FileCompletion {
       guard name != ".", name != "..", name.hasPrefix(namePart) else { continue }
       if name.hasPrefix(".") && !namePart.hasPrefix(".") { continue }
       let suffix = isFolder(folder + "/" + name) ? "/" : ""
-      result.append(folderPart + name + suffix)
+      result.append(folderPart + escaped(name) + suffix)
     }
     return result
+  }
+
+  /// A name as one word of a command: blanks and the characters the command language acts on
+  /// get a backslash (`my\ file.ior`).
+  private static func escaped(_ name: String) -> String {
+    var out = ""
+    for character in name {
+      if " \t\"'\\;$#".contains(character) { out.append("\\") }
+      out.append(character)
+    }
+    return out
   }
 
   private static func isFolder(_ path: String) -> Bool {

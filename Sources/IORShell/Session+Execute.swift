@@ -14,8 +14,9 @@ extension Session {
       return onFailure(error)
     }
     do {
-      try Tokenizer.eachCommand(in: line, variables: { [unowned self] in lookup($0) }) { words in
-        if finished { return }
+      try Tokenizer.eachCommand(
+        in: line, variables: { [unowned self] in lookup($0) }, until: { [unowned self] in finished }
+      ) { words in
         if interrupted() { throw ShellError.interrupted }
         do {
           try execute(words, source: Self.source(of: words, in: line))
@@ -26,7 +27,9 @@ extension Session {
         }
       }
     } catch let syntax as SyntaxError {
-      throw ShellError.syntax(syntax)
+      // The rest of the line cannot be read; with --keep-going the run goes on at the next.
+      guard let onFailure else { throw ShellError.syntax(syntax) }
+      onFailure(ShellError.syntax(syntax))
     }
   }
 
@@ -65,7 +68,9 @@ extension Session {
   /// The value of `$name`: the running script's variables first, then the session's.
   func lookup(_ name: String) -> String? {
     guard let frame = frames.last else { return variables[name] }
-    frames[frames.count - 1].used.insert(name)
+    // A script's parameter counts as used when a script it runs reads it: `ior FILE name=...`
+    // also sets the session's variables, which every nested script can read.
+    for index in frames.indices { frames[index].used.insert(name) }
     return frame.variables[name] ?? variables[name]
   }
 

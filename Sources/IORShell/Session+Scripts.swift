@@ -64,9 +64,17 @@ extension Session {
   /// `--keep-going`: reports a failed command with the chain of lines that ran it, and keeps
   /// the first failure's exit code for the end of the run.
   private func reportAndGoOn(_ error: any Error) {
-    let located = LocatedError(locations: runningLines, underlying: error)
+    var located = LocatedError(locations: runningLines, underlying: error)
+    if let inner = error as? LocatedError {
+      located = LocatedError(locations: runningLines + inner.locations, underlying: inner.underlying)
+    }
     console.note("ior: " + located.message)
     if firstFailure == nil { firstFailure = located.exitCode }
+  }
+
+  /// The lines of commands given as text (`ior -c`), as a script's are read: LF or CR LF.
+  public static func lines(of text: String) -> [String] {
+    TextFile.lines(text)
   }
 
   static func locate(_ error: any Error, at location: String) -> LocatedError {
@@ -104,11 +112,13 @@ extension Session {
     frames.append(ScriptFrame(path: resolved, directory: directory, line: 0, variables: arguments))
     defer { frames.removeLast() }
     let code = try runLines(TextFile.lines(text), name: resolved)
-    warnOfUnusedParameters(arguments)
+    // After `quit` the rest of the script did not run, so nothing can be said of its use.
+    if !finished { warnOfUnusedParameters(arguments) }
     return code
   }
 
-  /// Warns of parameters given to the script that finished and never used by it.
+  /// Warns of parameters given to the script that finished and never used by it, nor by the
+  /// scripts it ran.
   private func warnOfUnusedParameters(_ arguments: [String: String]) {
     guard let frame = frames.last else { return }
     for name in arguments.keys.sorted() where !frame.used.contains(name) {

@@ -113,6 +113,7 @@ public enum ErrorReport {
   /// The exit code a batch run ends with for `error`.
   public static func exitCode(for error: any Error) -> ExitCode {
     switch error {
+    case let located as LocatedError: return exitCode(for: located.underlying)
     case let shell as ShellError: return shell.exitCode
     case let store as StoreError:
       switch store {
@@ -139,6 +140,7 @@ public enum ErrorReport {
   public static func message(for error: any Error) -> String {
     let text: String
     switch error {
+    case let located as LocatedError: return located.message
     case let syntax as SyntaxError: text = "column \(syntax.column): \(syntax.message)"
     case let printable as CustomStringConvertible: text = SafeText.terminal(printable.description)
     default: text = "\(error)"

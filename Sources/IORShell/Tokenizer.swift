@@ -67,14 +67,17 @@ public enum Tokenizer {
   ///
   /// - Throws: `SyntaxError` for the line's syntax or an unknown variable, as `commands` does;
   ///   whatever `body` throws, after which the rest of the line does not run.
+  /// - Parameter stop: asked before each command; true ends the line there, unread (after
+  ///   `quit`), so a later command's unknown variable is not an error.
   public static func eachCommand(
     in line: String,
     variables: @escaping (String) -> String?,
+    until stop: () -> Bool = { false },
     _ body: ([Word]) throws -> Void
   ) throws {
     _ = try commands(in: line) { _ in "" }
     var scanner = LineScanner(line, lenient: false, variables: variables)
-    while let command = try scanner.scanCommand() {
+    while !stop(), let command = try scanner.scanCommand() {
       if !command.isEmpty { try body(command.map(\.word)) }
     }
   }

@@ -290,8 +290,11 @@ extension Store {
     var torn = [UInt8](repeating: 0, count: size - keep)
     _ = torn.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, size - keep, off_t(keep)) }
     if let rootDescriptor {
+      // Added after what earlier recoveries set aside there, which no one may have read yet.
+      let earlier =
+        try FileSystem.readFile("journal.torn", in: rootDescriptor, display: "journal.torn") ?? []
       try FileSystem.writeNewFile(
-        "journal.torn", in: rootDescriptor, bytes: torn + [0x0A], display: "journal.torn")
+        "journal.torn", in: rootDescriptor, bytes: earlier + torn + [0x0A], display: "journal.torn")
     }
     guard ftruncate(descriptor, off_t(keep)) == 0, fsync(descriptor) == 0 else {
       throw FileSystem.failure("journal.jsonl", "cut the torn last line from")

@@ -94,9 +94,7 @@ struct Launcher {
       let name: String
       if let command = arguments.command {
         name = "-c"
-        code = try session.runLines(
-          command.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-          name: "-c")
+        code = try session.runLines(Session.lines(of: command), name: "-c")
       } else if let file = arguments.file, CommandTable.verbs.contains(file), !Launcher.exists(file)
       {
         throw UsageError(message: "no script '\(file)'; to run a command, use -c: ior -c '\(file)'")

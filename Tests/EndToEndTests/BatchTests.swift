@@ -112,6 +112,35 @@ struct BatchTests {
       run.comment)
   }
 
+  @Test("--keep-going runs on past a line it cannot read, at the top and in a nested script")
+  func keepGoingPastSyntaxErrors() throws {
+    let ior = try IOR()
+    try ior.write("echo i1\necho $nope\necho i3\n", to: "inner.ior")
+    try ior.write("run inner.ior\necho \"open\necho o3\n", to: "outer.ior")
+    let run = try ior.run(["--keep-going", "outer.ior"])
+    #expect(run.status == 64, run.comment)
+    #expect(run.stdout == "i1\ni3\no3\n", run.comment)
+    #expect(
+      run.stderr.contains("ior: outer.ior:1: inner.ior:2: column 6: unknown variable 'nope'"),
+      run.comment)
+    #expect(run.stderr.contains("ior: outer.ior:2: column 6: unterminated double quote"))
+    #expect(!run.stderr.contains("LocatedError"), run.comment)
+  }
+
+  @Test("quit ends a line there: what follows it is not read")
+  func quitMidLine() throws {
+    let run = try IOR().commands("echo a; quit; echo $nope\necho b")
+    #expect(run.status == 0, run.comment)
+    #expect(run.stdout == "a\n", run.comment)
+  }
+
+  @Test("-c text with CRLF line ends runs line by line")
+  func dashCWithCRLF() throws {
+    let run = try IOR().commands("echo a\r\necho b\r\n")
+    #expect(run.status == 0, run.comment)
+    #expect(run.stdout == "a\nb\n", run.comment)
+  }
+
   @Test("a script saved with CRLF line ends or a byte-order mark runs line by line")
   func windowsLineEnds() throws {
     let ior = try IOR()
@@ -215,6 +244,17 @@ struct BatchTests {
     #expect(run.stdout == "checking lake-so-2025\n", run.comment)
     #expect(run.stderr.contains("parameter 'reveiw' was given but the script never uses it"))
     #expect(!run.stderr.contains("parameter 'review'"), run.comment)
+  }
+
+  @Test("a parameter used only by a script it runs is used")
+  func parameterUsedByANestedScript() throws {
+    let ior = try IOR()
+    try ior.write("echo inner sees $review\n", to: "inner.ior")
+    try ior.write("run inner.ior\n", to: "outer.ior")
+    let run = try ior.run(["outer.ior", "review=lake-so-2025"])
+    #expect(run.status == 0, run.comment)
+    #expect(run.stdout == "inner sees lake-so-2025\n", run.comment)
+    #expect(!run.stderr.contains("never uses it"), run.comment)
   }
 
   @Test("a parameter without a value is an error naming it, not a wait for input")

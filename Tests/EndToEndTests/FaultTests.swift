@@ -303,5 +303,12 @@ struct FaultTests {
     }
     let clean = try ior.commands("verify")
     #expect(clean.status == 0, clean.comment)
+
+    // A second torn line is added after the first in journal.torn, not written over it.
+    let again = Data("{\"seq\": 99, \"cut".utf8)
+    try (try Data(contentsOf: journal) + again).write(to: journal)
+    try ior.succeed("open review lake-so-2025; add concern \"Third\"")
+    let both = try Data(contentsOf: ior.store.appendingPathComponent("journal.torn"))
+    #expect(both == torn + Data("\n".utf8) + again + Data("\n".utf8))
   }
 }

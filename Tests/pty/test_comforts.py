@@ -30,7 +30,8 @@ def main():
           ' add deficiency "Warrant served" cite="ICE Policy 1"; add concern "Paper roster";'
           ' add action D1 "Retrain" owner="Lt. K. Moore" due=2025-09-01')
   subprocess.run([ior, "--store", store, "-c", seed], check=True, env={**os.environ, **env})
-  write_script(root + "/editor.sh", "#!/bin/sh\nprintf 'Detail written in the editor.\\n' > \"$1\"\n")
+  write_script(root + "/editor.sh", "#!/bin/sh\nprintf 'Detail written in the editor.\\n' > \"$1\"\n"
+               "touch " + root + "/editor-ran\n")
   write_script(root + "/pager.sh", "#!/bin/sh\ncat > " + root + "/paged.txt\necho PAGER-RAN\n")
   os.makedirs(root + "/config/ior")
   with open(root + "/config/ior/iorrc", "w") as handle:
@@ -53,6 +54,12 @@ def main():
   shell.expect(r"updated the plan of A1")
   shell.send("edit answer wso-3\r")
   shell.expect(r"updated the text of wso-3")
+  # A question that does not exist is refused before the editor opens.
+  if os.path.exists(root + "/editor-ran"):
+    os.remove(root + "/editor-ran")
+  shell.send("edit answer no-such-question\r")
+  shell.expect(r"no question 'no-such-question'")
+  assert not os.path.exists(root + "/editor-ran"), "the editor opened for an unknown question"
   with open(store + "/reviews/lake-so-2025.json") as handle:
     review = json.load(handle)
   assert review["actions"][0]["plan"] == "Detail written in the editor.", review["actions"][0]

@@ -134,6 +134,8 @@ def test_file_and_removable_id_completion(fixture):
   os.makedirs(folder, exist_ok=True)
   with open(os.path.join(folder, "first-check.ior"), "w", encoding="utf-8") as file:
     file.write("echo from-first-check\n")
+  with open(os.path.join(folder, "my file.ior"), "w", encoding="utf-8") as file:
+    file.write("echo from-my-file\n")
   with fixture.shell() as shell:
     shell.send("run che\t")
     shell.expect_text("cks/")
@@ -142,6 +144,11 @@ def test_file_and_removable_id_completion(fixture):
     shell.send("\r")
     out = strip_ansi(shell.expect_text(PROMPT))
     check("from-first-check" in out, f"'run che<TAB>fi<TAB>' did not run the script: {out!r}")
+    shell.send("run checks/my\t")
+    shell.expect_text("\\ file.ior ")
+    shell.send("\r")
+    out = strip_ansi(shell.expect_text(PROMPT))
+    check("from-my-file" in out, f"a completed name with a space did not run: {out!r}")
     shell.send('open review lake-so-2025; add concern "Roster on paper"\r')
     shell.expect_text(REVIEW_PROMPT)
     shell.send("remove finding C\t")

@@ -40,7 +40,12 @@ struct EditTarget {
         _ = try workspace.setAction(review: reviewID, action: action.id, fields: [(field, text)])
       }
     case "answer":
+      // Checked before the editor opens, so no text is typed for a question that is not there.
       let question = typed.lowercased()
+      guard QuestionBank.question(id: question) != nil || review.answers[question] != nil else {
+        throw DomainError.unknownQuestion(
+          typed, suggestion: Suggestion.closest(to: typed, in: QuestionBank.all.map(\.id)))
+      }
       (id, current) = (question, review.answers[question]?.text ?? "")
       save = { text, workspace in
         _ = try workspace.answer(review: reviewID, question: question, text: text)
