@@ -33,11 +33,14 @@ let package = Package(
     ),
     .executableTarget(name: "ior-store-stress", dependencies: ["IORStore"]),
     .executableTarget(name: "ior-generate", dependencies: ["IORDomain", "IORShell", "IORStore"]),
-    .testTarget(name: "IORStoreTests", dependencies: ["IORStore", "ior-store-stress"]),
+    // Starts programs for the tests without Foundation's Process (see ChildProcess.swift).
+    .target(name: "ChildProcess", path: "Tests/ChildProcess"),
+    .testTarget(
+      name: "IORStoreTests", dependencies: ["IORStore", "ior-store-stress", "ChildProcess"]),
     .testTarget(
       name: "IORDomainTests", dependencies: ["IORDomain", "IORStore"], exclude: ["Golden"]),
     .testTarget(name: "IORShellTests", dependencies: ["IORShell"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["ior"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["ior", "ChildProcess"]),
   ],
   swiftLanguageModes: [.v6]
 )

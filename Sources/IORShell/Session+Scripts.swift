@@ -66,7 +66,8 @@ extension Session {
   private func reportAndGoOn(_ error: any Error) {
     var located = LocatedError(locations: runningLines, underlying: error)
     if let inner = error as? LocatedError {
-      located = LocatedError(locations: runningLines + inner.locations, underlying: inner.underlying)
+      located.locations += inner.locations
+      located.underlying = inner.underlying
     }
     console.note("ior: " + located.message)
     if firstFailure == nil { firstFailure = located.exitCode }

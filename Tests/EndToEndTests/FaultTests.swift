@@ -1,17 +1,11 @@
+import ChildProcess
 import Foundation
 import Testing
 
 /// Runs `/bin/sh -c command` and returns its exit status; output goes to the test's own.
 @discardableResult
 func shell(_ command: String) throws -> Int32 {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/bin/sh")
-  process.arguments = ["-c", command]
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = FileHandle.nullDevice
-  try process.run()
-  process.waitUntilExit()
-  return process.terminationStatus
+  try ChildProcess.run("/bin/sh", ["-c", command]).status
 }
 
 /// True when this process may mount file systems (root with CAP_SYS_ADMIN, as in the
@@ -210,33 +204,31 @@ struct FaultTests {
   func stdinAsItComes() throws {
     let ior = try IOR()
     try ior.succeed(Self.setup)
-    let process = Process()
-    process.executableURL = try IOR.binary()
-    process.arguments = ["--store", ior.store.path]
     var environment = ProcessInfo.processInfo.environment
     environment["IOR_TODAY"] = ior.today
     environment["IOR_USER"] = "e2e-tester"
     environment["HOME"] = ior.folder.path
-    process.environment = environment
-    let input = Pipe()
+    // A pipe of the test's own; ChildProcess closes every other descriptor in a child, so
+    // no other child started meanwhile holds its writing end open.
+    var ends: [Int32] = [0, 0]
+    #expect(pipe(&ends) == 0)
     let output = ior.folder.appendingPathComponent("as-it-comes.out")
-    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-    process.standardInput = input
-    process.standardOutput = try FileHandle(forWritingTo: output)
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let process = try ChildProcess(
+      try IOR.binary().path, ["--store", ior.store.path], environment: environment,
+      stdin: .descriptor(ends[0]), stdout: .file(output.path))
+    close(ends[0])
 
     // The first command's output must appear while standard input is still open.
-    input.fileHandleForWriting.write(Data("echo first-line-ran\n".utf8))
+    let line = Array("echo first-line-ran\n".utf8)
+    #expect(write(ends[1], line, line.count) == line.count)
     var seen = false
     for _ in 0..<40 where !seen {
       usleep(100_000)
       seen = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
         .contains("first-line-ran")
     }
-    try input.fileHandleForWriting.close()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    close(ends[1])
+    #expect(process.wait() == .exited(0))
     #expect(seen, "the first line did not run until standard input closed")
   }
 
@@ -249,13 +241,13 @@ struct FaultTests {
     let lock = ior.store.appendingPathComponent(".lock").path
 
     // A process takes the lock exclusively and is killed with SIGKILL while holding it.
-    let holder = Process()
-    holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    holder.arguments = ["flock", "--exclusive", lock, "sleep", "60"]
-    try holder.run()
+    // One process holds it: the shell takes the lock on descriptor 9 and becomes sleep, so no
+    // forked child keeps the lock after the kill.
+    let holder = try ChildProcess(
+      "/bin/sh", ["-c", "exec 9>>\"$1\" && flock --exclusive 9 && exec sleep 60", "sh", lock])
     usleep(300_000)
-    kill(holder.processIdentifier, SIGKILL)
-    holder.waitUntilExit()
+    holder.kill(SIGKILL)
+    holder.wait()
     #expect(FileManager.default.fileExists(atPath: lock), "the .lock file is left behind")
 
     let started = Date()

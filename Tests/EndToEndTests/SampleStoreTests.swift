@@ -1,6 +1,7 @@
 // The sample store (store/): what it holds, that it is exactly what its script makes, and where
 // the tests take it from when the README tour has changed it.
 
+import ChildProcess
 import Foundation
 import IORDomain
 import Testing
@@ -95,22 +96,21 @@ enum SampleStore {
   private static let committed: Result<URL, SampleStoreChanged> = {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("ior-sample-" + UUID().uuidString.prefix(8).lowercased())
-    let extract = Process()
-    extract.executableURL = URL(fileURLWithPath: "/bin/sh")
-    extract.arguments = [
-      "-c", "mkdir -p \"$2\" && git -C \"$1\" archive HEAD store | tar -x -C \"$2\"", "sh",
-      IOR.repositoryRoot.path, folder.path,
-    ]
+    let extracted: ChildProcess.Termination
     do {
-      try extract.run()
-      extract.waitUntilExit()
+      extracted = try ChildProcess.run(
+        "/bin/sh",
+        [
+          "-c", "mkdir -p \"$2\" && git -C \"$1\" archive HEAD store | tar -x -C \"$2\"", "sh",
+          IOR.repositoryRoot.path, folder.path,
+        ])
     } catch {
       return .failure(SampleStoreChanged())
     }
     let store = folder.appendingPathComponent("store")
     let made = FileManager.default.fileExists(
       atPath: store.appendingPathComponent("store.json").path)
-    return extract.terminationStatus == 0 && made ? .success(store) : .failure(SampleStoreChanged())
+    return extracted == .exited(0) && made ? .success(store) : .failure(SampleStoreChanged())
   }()
 }
 

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -13,22 +14,16 @@ struct SchemaTests {
     let binary = try IOR.binary()
     let script = IOR.repositoryRoot.appendingPathComponent("Tests/schema/validate.sh")
 
-    // One pipe for both streams, read to its end before waiting, so no output can block.
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["bash", script.path, binary.path]
-    process.currentDirectoryURL = IOR.repositoryRoot
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(
-      decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    // Both streams into one file (through the shell's 2>&1), so no output can block.
+    let output = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ior-schema-\(UUID().uuidString).out")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let ended = try ChildProcess.run(
+      "/bin/sh", ["-c", "bash \"$1\" \"$2\" 2>&1", "sh", script.path, binary.path],
+      directory: IOR.repositoryRoot.path, stdout: .file(output.path))
+    let text = String(decoding: try Data(contentsOf: output), as: UTF8.self)
 
-    #expect(
-      process.terminationStatus == 0,
-      "validate.sh exited \(process.terminationStatus):\n\(text)")
+    #expect(ended == .exited(0), "validate.sh ended \(ended):\n\(text)")
     #expect(text.contains("every schema check passed"), "validate.sh said:\n\(text)")
   }
 }

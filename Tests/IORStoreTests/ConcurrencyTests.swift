@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -13,17 +14,11 @@ struct ConcurrencyTests {
     let binary = try Fixture.stressBinary()
 
     // Both start on a store that does not exist yet, so they also race to create it.
-    let processes = (0..<2).map { _ in
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: binary)
-      process.arguments = ["increment", root, "500"]
-      return process
+    let processes = try (0..<2).map { _ in
+      try ChildProcess(binary, ["increment", root, "500"], stderr: .inherit)
     }
-    for process in processes { try process.run() }
     for process in processes {
-      process.waitUntilExit()
-      #expect(process.terminationReason == .exit)
-      #expect(process.terminationStatus == 0)
+      #expect(process.wait() == .exited(0))
     }
 
     let store = try Store(root: root, user: "test")

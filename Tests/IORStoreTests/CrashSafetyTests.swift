@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -28,17 +29,10 @@ struct CrashSafetyTests {
 
     for round in 1...Self.kills {
       // Let the helper commit for a random while, then kill it without warning.
-      #expect(FileManager.default.createFile(atPath: output, contents: nil))
-      let child = Process()
-      child.executableURL = URL(fileURLWithPath: binary)
-      child.arguments = ["crash", root]
-      child.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-      child.standardError = FileHandle.nullDevice
-      try child.run()
+      let child = try ChildProcess(binary, ["crash", root], stdout: .file(output))
       usleep(UInt32.random(in: 3_000...100_000, using: &generator))
-      kill(child.processIdentifier, SIGKILL)
-      child.waitUntilExit()
-      try #require(child.terminationReason == .uncaughtSignal, "the helper stopped by itself")
+      child.kill(SIGKILL)
+      try #require(child.wait() == .signaled(SIGKILL), "the helper stopped by itself")
 
       // What the helper printed had been committed before it printed it.
       let printed = String(decoding: Fixture.bytes(output) ?? [], as: UTF8.self)
@@ -120,7 +114,7 @@ struct CrashSafetyTests {
 
   /// The sequence number of the journal's last complete line, 0 when there is none.
   static func lastSequence(_ path: String) -> Int {
-    let journal = FileManager.default.contents(atPath: path) ?? Data()
+    let journal = Data(Fixture.bytes(path) ?? [])
     guard let last = journal.split(separator: 0x0A).last, journal.last == 0x0A,
       let entry = try? JournalEntry(line: String(decoding: last, as: UTF8.self), number: 0)
     else { return 0 }

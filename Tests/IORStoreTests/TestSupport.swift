@@ -57,7 +57,11 @@ enum Fixture {
 
   /// The bytes of a file, or nil when it cannot be read.
   static func bytes(_ path: String) -> [UInt8]? {
-    FileManager.default.contents(atPath: path).map { Array($0) }
+    // Read, never mapped: a file that another process truncates under a mapping faults.
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    // readToEnd gives nil for an empty file.
+    return (try? handle.readToEnd()).map { Array($0) } ?? []
   }
 
   /// The permission bits of a file or folder (`0o600`).

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -56,12 +57,8 @@ final class IOR {
     in directory: URL? = nil, withStore: Bool = true, program: URL? = nil,
     timeout: TimeInterval = 30
   ) throws -> Run {
-    let process = Process()
-    process.executableURL = try program ?? Self.binary()
+    let executable = try (program ?? Self.binary()).path
     let storeArguments = withStore && program == nil ? ["--store", store.path] : []
-    process.arguments = storeArguments + arguments
-    process.currentDirectoryURL = directory ?? folder
-    process.environment = defaultEnvironment().merging(environment) { $1 }
 
     // Files rather than pipes: no output size can block the child.
     let id = UUID().uuidString
@@ -72,24 +69,20 @@ final class IOR {
       for file in [input, output, error] { try? FileManager.default.removeItem(at: file) }
     }
     try Data((stdin ?? "").utf8).write(to: input)
-    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: error.path, contents: nil)
-    process.standardInput = try FileHandle(forReadingFrom: input)
-    process.standardOutput = try FileHandle(forWritingTo: output)
-    process.standardError = try FileHandle(forWritingTo: error)
+    let child = try ChildProcess(
+      executable, storeArguments + arguments,
+      environment: defaultEnvironment().merging(environment) { $1 },
+      directory: (directory ?? folder).path, stdin: .file(input.path),
+      stdout: .file(output.path), stderr: .file(error.path))
 
     // Wait, but never for ever: a run that waits for input must fail, not hang the suite.
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    try process.run()
-    if finished.wait(timeout: .now() + timeout) == .timedOut {
-      process.terminate()
-      finished.wait()
+    var ended = child.wait(seconds: timeout)
+    if ended == nil {
+      child.kill(SIGTERM)
+      ended = child.wait()
       Issue.record("ior \(arguments) did not finish within \(Int(timeout)) s")
     }
-    let status =
-      process.terminationReason == .uncaughtSignal
-      ? 128 + process.terminationStatus : process.terminationStatus
+    let status = ended?.status ?? -1
     return Run(
       stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: error), as: UTF8.self),
