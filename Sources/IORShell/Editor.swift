@@ -9,7 +9,8 @@ enum Editor {
   /// Opens `$VISUAL`, else `$EDITOR`, else `vi` on `text`; nil when the saved text is empty.
   static func edit(_ text: String, name: String) throws -> String? {
     let editor = environment("VISUAL") ?? environment("EDITOR") ?? "vi"
-    var template = Array("/tmp/ior-edit-XXXXXX".utf8CString)
+    // mkdtemp replaces the template's last six characters with a unique name.
+    var template = Array(("/tmp/ior-edit-" + String(repeating: "X", count: 6)).utf8CString)
     guard let folder = mkdtemp(&template) else {
       throw ShellError.fileError(
         path: "/tmp", reason: "cannot make a private folder for the editor")

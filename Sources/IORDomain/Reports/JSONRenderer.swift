@@ -14,8 +14,9 @@ enum JSONRenderer {
   }
 
   // The writer escapes C0 controls and DEL; C1 controls and bidirectional overrides it leaves
-  // raw, and some terminals act on them. They can only occur inside strings, where `\uXXXX`
-  // means the same character, so escaping them changes nothing for a JSON reader.
+  // raw, and some terminals act on them. They can only occur inside strings, where a `\u`
+  // escape of four hex digits means the same character, so escaping them changes nothing for
+  // a JSON reader.
   private static func escapingTerminalControls(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
