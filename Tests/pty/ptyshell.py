@@ -20,6 +20,7 @@ import re
 import select
 import signal
 import struct
+import tempfile
 import termios
 import time
 
@@ -184,6 +185,20 @@ def spawn(argv, env=None, cwd=None):
   """Starts argv in a new pty (24x100). env: extra/overriding variables merged over
   os.environ (TERM defaults to xterm, LANG to C.UTF-8); a value of None removes one."""
   return PtyShell(argv, env, cwd)
+
+
+def spawn_checklist_shell(binary, store):
+  """Starts `ior --store STORE` at a fresh prompt the way the checklist-script tests want it:
+  a private HOME, today fixed at 2026-11-15 (the sample store's day) and the user `npm`.
+  Returns the shell, its first prompt already seen."""
+  home = tempfile.mkdtemp(prefix="ior-pty-")
+  env = {
+      "HOME": home, "XDG_STATE_HOME": home + "/state", "IOR_TODAY": "2026-11-15",
+      "IOR_USER": "npm", "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8",
+  }
+  shell = spawn([binary, "--store", store], env=env, cwd=home)
+  shell.expect("ior> ")
+  return shell
 
 
 def _child_environment(env):

@@ -10,12 +10,10 @@ script and returns to the prompt. Prints "biennial-review checks passed" when al
 
 import json
 import os
-import signal
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ptyshell import spawn, strip_ansi  # noqa: E402
+from ptyshell import spawn_checklist_shell, strip_ansi  # noqa: E402
 
 REVIEW = "cedar-hollow-so-2026"
 
@@ -25,16 +23,7 @@ def main():
   script = os.path.join(root, "scripts", "biennial-review.ior")
   with open(os.path.join(root, "scripts", "answers", "biennial-review.example.json")) as file:
     answers = json.load(file)
-  # The test runner's children start with SIGINT blocked, and ior does not unblock it, so
-  # Ctrl-C would never reach it (a bug of ior, reported); a terminal's shell never blocks it.
-  signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
-  home = tempfile.mkdtemp(prefix="ior-pty-")
-  env = {
-      "HOME": home, "XDG_STATE_HOME": home + "/state", "IOR_TODAY": "2026-11-15",
-      "IOR_USER": "npm", "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8",
-  }
-  shell = spawn([binary, "--store", store], env=env, cwd=home)
-  shell.expect("ior> ")
+  shell = spawn_checklist_shell(binary, store)
 
   # The parameter, then every question in turn; the first is answered empty once.
   shell.send("run " + script + "\r")

@@ -10,12 +10,10 @@ runs on; run again with good values, it records the partner whole and shows it. 
 
 import json
 import os
-import signal
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ptyshell import spawn, strip_ansi  # noqa: E402
+from ptyshell import spawn_checklist_shell, strip_ansi  # noqa: E402
 
 VALUES = [
     ("partner", "lake-so"), ("name", "Lake County Sheriff's Office"), ("state", "fl"),
@@ -35,14 +33,7 @@ def main():
   binary, store, root = sys.argv[1:4]
   script = os.path.join(root, "scripts", "new-partner.ior")
   document = os.path.join(store, "partners", "lake-so.json")
-  signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
-  home = tempfile.mkdtemp(prefix="ior-pty-")
-  env = {
-      "HOME": home, "XDG_STATE_HOME": home + "/state", "IOR_TODAY": "2026-11-15",
-      "IOR_USER": "npm", "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8",
-  }
-  shell = spawn([binary, "--store", store], env=env, cwd=home)
-  shell.expect("ior> ")
+  shell = spawn_checklist_shell(binary, store)
 
   # A date that does not exist: refused, and no partner recorded at all.
   shell.send("run " + script + "\r")

@@ -11,12 +11,10 @@ and the shell runs on. Prints "pre-inspection checks passed" when all held.
 
 import json
 import os
-import signal
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ptyshell import spawn, strip_ansi  # noqa: E402
+from ptyshell import spawn_checklist_shell, strip_ansi  # noqa: E402
 
 READY = "cedar-hollow-so-2026"
 NOT_READY = "north-fork-so-2026"
@@ -32,15 +30,7 @@ def main():
   script = os.path.join(root, "scripts", "pre-inspection.ior")
   with open(os.path.join(root, "scripts", "answers", "pre-inspection.example.json")) as file:
     answers = json.load(file)
-  # As in test_biennial_review.py: the test runner's children start with SIGINT blocked.
-  signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
-  home = tempfile.mkdtemp(prefix="ior-pty-")
-  env = {
-      "HOME": home, "XDG_STATE_HOME": home + "/state", "IOR_TODAY": "2026-11-15",
-      "IOR_USER": "npm", "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8",
-  }
-  shell = spawn([binary, "--store", store], env=env, cwd=home)
-  shell.expect("ior> ")
+  shell = spawn_checklist_shell(binary, store)
 
   # The parameter, the checks, then every question; the first is answered wrongly once.
   shell.send("run " + script + "\r")
